@@ -184,6 +184,7 @@ void ntls_dsa_free(struct ntls_dsa_key *key);
 size_t ntls_dsa_bits(const struct ntls_dsa_key *key); /* bits of p */
 bool ntls_dsa_is_private(const struct ntls_dsa_key *key);
 #define NTLS_DSA_SIG_MAX 72 /* DER of two 256-bit integers, with room to spare */
+/* sig has room for NTLS_DSA_SIG_MAX bytes; *sig_len receives the DER length. */
 NTLS_MUST_CHECK ntls_result ntls_dsa_sign(const struct ntls_dsa_key *key, const uint8_t *digest,
                                           size_t digest_len, uint8_t *sig, size_t *sig_len);
 NTLS_MUST_CHECK ntls_result ntls_dsa_verify(const struct ntls_dsa_key *key, const uint8_t *digest,
@@ -216,7 +217,7 @@ NTLS_MUST_CHECK ntls_result ntls_ec_key_new(struct ntls_ec_key **out, enum ntls_
 void ntls_ec_key_free(struct ntls_ec_key *key);
 enum ntls_curve ntls_ec_key_curve(const struct ntls_ec_key *key);
 bool ntls_ec_key_is_private(const struct ntls_ec_key *key);
-/* ECDSA with DER Ecdsa-Sig-Value signatures (RFC 4492 5.4). */
+/* ECDSA with DER Ecdsa-Sig-Value signatures (RFC 4492 5.4); sig has room for NTLS_ECDSA_SIG_MAX bytes. */
 NTLS_MUST_CHECK ntls_result ntls_ecdsa_sign(const struct ntls_ec_key *key, const uint8_t *digest,
                                             size_t digest_len, uint8_t *sig, size_t *sig_len);
 NTLS_MUST_CHECK ntls_result ntls_ecdsa_verify(const struct ntls_ec_key *key, const uint8_t *digest,

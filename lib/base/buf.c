@@ -18,7 +18,7 @@ static ntls_result cur_uint(struct ntls_cur *c, size_t n, uint64_t *v)
 
 ntls_result ntls_cur_u8(struct ntls_cur *c, uint8_t *v)
 {
-    uint64_t x;
+    uint64_t x = 0;
     NTLS_TRY(cur_uint(c, 1, &x));
     *v = (uint8_t)x;
     return ntls_ok();
@@ -26,7 +26,7 @@ ntls_result ntls_cur_u8(struct ntls_cur *c, uint8_t *v)
 
 ntls_result ntls_cur_u16(struct ntls_cur *c, uint16_t *v)
 {
-    uint64_t x;
+    uint64_t x = 0;
     NTLS_TRY(cur_uint(c, 2, &x));
     *v = (uint16_t)x;
     return ntls_ok();
@@ -34,7 +34,7 @@ ntls_result ntls_cur_u16(struct ntls_cur *c, uint16_t *v)
 
 ntls_result ntls_cur_u24(struct ntls_cur *c, uint32_t *v)
 {
-    uint64_t x;
+    uint64_t x = 0;
     NTLS_TRY(cur_uint(c, 3, &x));
     *v = (uint32_t)x;
     return ntls_ok();
@@ -42,7 +42,7 @@ ntls_result ntls_cur_u24(struct ntls_cur *c, uint32_t *v)
 
 ntls_result ntls_cur_u32(struct ntls_cur *c, uint32_t *v)
 {
-    uint64_t x;
+    uint64_t x = 0;
     NTLS_TRY(cur_uint(c, 4, &x));
     *v = (uint32_t)x;
     return ntls_ok();
@@ -64,7 +64,7 @@ ntls_result ntls_cur_take(struct ntls_cur *c, size_t n, struct ntls_cur *part)
 
 ntls_result ntls_cur_copy(struct ntls_cur *c, void *dst, size_t n)
 {
-    struct ntls_cur part;
+    struct ntls_cur part = { NULL, 0 };
     NTLS_TRY(ntls_cur_take(c, n, &part));
     if (n > 0) {
         memcpy(dst, part.p, n);
@@ -74,7 +74,7 @@ ntls_result ntls_cur_copy(struct ntls_cur *c, void *dst, size_t n)
 
 ntls_result ntls_cur_skip(struct ntls_cur *c, size_t n)
 {
-    struct ntls_cur part;
+    struct ntls_cur part = { NULL, 0 };
     return ntls_cur_take(c, n, &part);
 }
 
@@ -82,7 +82,7 @@ ntls_result ntls_cur_skip(struct ntls_cur *c, size_t n)
 static ntls_result cur_vec(struct ntls_cur *c, size_t prefix, struct ntls_cur *inner)
 {
     struct ntls_cur probe = *c;
-    uint64_t n;
+    uint64_t n = 0;
     NTLS_TRY(cur_uint(&probe, prefix, &n));
     NTLS_TRY(ntls_cur_take(&probe, (size_t)n, inner));
     *c = probe;

@@ -1,0 +1,190 @@
+/* nettls: ClientHello (RFC 2246 7.4.1.2), sent by the client, received by the server. */
+#include <string.h>
+
+#include "base/mem.h"
+#include "conn_internal.h"
+#include "hs_hello.h"
+
+/* RFC 2246 7.4.1.2: gmt_unix_time then 28 random bytes. */
+static ntls_result make_random(uint8_t *random)
+{
+    uint32_t t = (uint32_t)ntls_conn_now();
+    struct ntls_wr w = ntls_wr_init(random, 4);
+    ntls_wr_u32(&w, t);
+    return ntls_rand_bytes(random + 4, NTLS_RANDOM_LEN - 4);
+}
+
+/* The session we may offer: resumable, not expired, made with a suite we still offer. */
+static bool offerable(const struct ntls_conn *c, const struct ntls_session *s)
+{
+    if (s == NULL || s->not_resumable || s->id_len == 0 || ntls_session_expired(s, ntls_conn_now())) {
+        return false;
+    }
+    for (size_t i = 0; i < c->cfg->nsuites; i++) {
+        if (c->cfg->suites[i] == s->suite) {
+            return true;
+        }
+    }
+    return false;
+}
+
+ntls_result ntls_client_hello_send(struct ntls_conn *c)
+{
+    struct ntls_wr w;
+    size_t mark;
+    NTLS_TRY(make_random(c->client_random));
+    c->client_version = NTLS_TLS10;
+
+    const uint8_t *sid = NULL;
+    size_t sid_len = 0;
+    if (offerable(c, c->offered)) {
+        sid = c->offered->id;
+        sid_len = c->offered->id_len;
+    } else {
+        ntls_session_unref(c->offered); /* so a server echoing its id cannot resume it */
+        c->offered = NULL;
+    }
+    uint16_t suites[NTLS_MAX_SUITES + 1];
+    size_t n = c->cfg->nsuites;
+    memcpy(suites, c->cfg->suites, n * sizeof suites[0]);
+    suites[n++] = NTLS_SUITE_SCSV_RENEGOTIATION; /* RFC 5746 3.4: we support secure renegotiation */
+
+    size_t host_len = c->server_name != NULL ? strlen(c->server_name) : 0;
+    NTLS_TRY(ntls_hs_msg_begin(c, 1, 128 + 2 * n + host_len, &w, &mark));
+    ntls_client_hello_write_fixed(&w, c->client_version, c->client_random, sid, sid_len, suites, n);
+    size_t exts = ntls_hello_exts_open(&w);
+    if (c->server_name != NULL) {
+        ntls_ext_write_server_name(&w, c->server_name);
+    }
+    ntls_ext_write_empty(&w, NTLS_EXT_EXTENDED_MASTER_SECRET); /* RFC 7627 5.1 */
+    ntls_hello_exts_close(&w, exts);
+    return ntls_hs_msg_end(c, &w, mark);
+}
+
+/* The first of our suites (server preference) or of the client's (client preference) that both offer. */
+static const struct ntls_suite *choose_suite(const struct ntls_conn *c, struct ntls_cur offered)
+{
+    const struct ntls_config *cfg = c->cfg;
+    if (cfg->flags & NTLS_CFG_SERVER_PREFERENCE) {
+        for (size_t i = 0; i < cfg->nsuites; i++) {
+            const struct ntls_suite *s = ntls_suite_by_id(cfg->suites[i]);
+            if (s != NULL && s->kx == NTLS_KX_RSA && ntls_u16_list_has(offered, s->id)) {
+                return s;
+            }
+        }
+        return NULL;
+    }
+    uint16_t id;
+    while (ntls_is_ok(ntls_cur_u16(&offered, &id))) {
+        const struct ntls_suite *s = ntls_suite_by_id(id);
+        for (size_t i = 0; s != NULL && s->kx == NTLS_KX_RSA && i < cfg->nsuites; i++) {
+            if (cfg->suites[i] == id) {
+                return s;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* RFC 2246 7.3 and RFC 7627 5.3: whether the session the client offered can be resumed. */
+static ntls_result try_resume(struct ntls_conn *c, const struct ntls_client_hello *ch)
+{
+    const struct ntls_config *cfg = c->cfg;
+    if (ch->session_id_len == 0 || cfg->cache == NULL || (cfg->flags & NTLS_CFG_NO_SESSION_CACHE)) {
+        return ntls_ok();
+    }
+    struct ntls_session *s = ntls_session_cache_find(cfg->cache, ch->session_id, ch->session_id_len,
+                                                     ntls_conn_now());
+    if (s == NULL) {
+        return ntls_ok();
+    }
+    bool same_ctx = s->sid_ctx_len == cfg->sid_ctx_len && memcmp(s->sid_ctx, cfg->sid_ctx, s->sid_ctx_len) == 0;
+    if (s->extended_master_secret && !ch->exts.extended_master_secret) {
+        ntls_session_unref(s);
+        return ntls_error(NTLS_E_HANDSHAKE_FAILURE); /* RFC 7627 5.3: abort */
+    }
+    /* A session made without EMS is not resumed by a client that now offers it (RFC 7627 5.3: full
+     * handshake), nor one whose suite the client no longer offers. */
+    if (!same_ctx || s->version != c->version || s->not_resumable ||
+        s->extended_master_secret != ch->exts.extended_master_secret || !ntls_u16_list_has(ch->suites, s->suite) ||
+        ntls_suite_by_id(s->suite) == NULL) {
+        ntls_session_unref(s);
+        return ntls_ok();
+    }
+    c->session = s;
+    c->reused = true;
+    c->suite = ntls_suite_by_id(s->suite);
+    memcpy(c->master, s->master_secret, NTLS_MASTER_LEN);
+    ntls_hs_set_flow(c, HS_RESUME);
+    return ntls_ok();
+}
+
+static ntls_result new_session(struct ntls_conn *c)
+{
+    const struct ntls_config *cfg = c->cfg;
+    struct ntls_session *s = ntls_session_new();
+    NTLS_ENSURE(s != NULL, NTLS_E_NOMEM);
+    c->session = s;
+    if (cfg->cache != NULL && !(cfg->flags & NTLS_CFG_NO_SESSION_CACHE)) {
+        s->id_len = NTLS_SESSION_ID_MAX;
+        NTLS_TRY(ntls_rand_bytes(s->id, s->id_len));
+    }
+    memcpy(s->sid_ctx, cfg->sid_ctx, cfg->sid_ctx_len);
+    s->sid_ctx_len = cfg->sid_ctx_len;
+    s->version = c->version;
+    s->suite = c->suite->id;
+    s->extended_master_secret = c->use_ems;
+    s->created = ntls_conn_now();
+    s->timeout = cfg->session_timeout != 0 ? cfg->session_timeout : 300;
+    return ntls_ok();
+}
+
+/* RFC 5746 3.6 and RFC 4366 3.1: what the server does with the ClientHello's extensions. */
+static ntls_result server_take_extensions(struct ntls_conn *c, const struct ntls_client_hello *ch)
+{
+    if (ch->exts.has_reneg_info) {
+        NTLS_ENSURE(ch->exts.reneg_info.len == 0, NTLS_E_HANDSHAKE_FAILURE); /* RFC 5746 3.6 */
+    }
+    c->secure_reneg = ch->exts.has_reneg_info || ntls_u16_list_has(ch->suites, NTLS_SUITE_SCSV_RENEGOTIATION);
+    c->client_sent_ems = ch->exts.extended_master_secret;
+    c->use_ems = ch->exts.extended_master_secret;
+    if (ch->exts.server_name[0] != '\0') {
+        size_t n = strlen(ch->exts.server_name);
+        c->server_name = ntls_calloc(1, n + 1);
+        NTLS_ENSURE(c->server_name != NULL, NTLS_E_NOMEM);
+        memcpy(c->server_name, ch->exts.server_name, n);
+        if (c->cfg->on_server_name != NULL) {
+            enum ntls_err e = c->cfg->on_server_name(c, c->server_name);
+            NTLS_ENSURE(e == NTLS_E_OK, e);
+        }
+        c->sni_accepted = true;
+    }
+    return ntls_ok();
+}
+
+ntls_result ntls_client_hello_recv(struct ntls_conn *c, struct ntls_cur *body)
+{
+    struct ntls_client_hello ch;
+    NTLS_TRY(ntls_client_hello_parse(body, &ch));
+    return ntls_server_accept_hello(c, &ch);
+}
+
+ntls_result ntls_server_accept_hello(struct ntls_conn *c, const struct ntls_client_hello *ch)
+{
+    /* RFC 2246 E.1: a client offering a later version gets TLS 1.0; an earlier one is refused. */
+    NTLS_ENSURE(ch->version >= NTLS_TLS10, NTLS_E_PROTOCOL_VERSION);
+    c->client_version = ch->version;
+    c->version = NTLS_TLS10;
+    ntls_rec_set_version(&c->rec, c->version);
+    memcpy(c->client_random, ch->random, NTLS_RANDOM_LEN);
+    NTLS_TRY(server_take_extensions(c, ch));
+    NTLS_TRY(try_resume(c, ch));
+    if (c->reused) {
+        return ntls_ok();
+    }
+    const struct ntls_identity *id = &c->cfg->identity;
+    NTLS_ENSURE(id->key != NULL && id->key->type == NTLS_PK_RSA && id->chain_len > 0, NTLS_E_HANDSHAKE_FAILURE);
+    c->suite = choose_suite(c, ch->suites);
+    NTLS_ENSURE(c->suite != NULL, NTLS_E_HANDSHAKE_FAILURE);
+    return new_session(c);
+}

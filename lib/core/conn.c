@@ -12,13 +12,18 @@ int64_t ntls_conn_now(void)
     return (int64_t)time(NULL);
 }
 
+bool ntls_conn_suite_supported(const struct ntls_suite *s)
+{
+    return s->kx == NTLS_KX_RSA;
+}
+
 void ntls_config_default(struct ntls_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     size_t count;
     const struct ntls_suite *all = ntls_suite_all(&count);
     for (size_t i = 0; i < count && cfg->nsuites < NTLS_MAX_SUITES; i++) {
-        if (!(all[i].flags & NTLS_SUITE_NOT_DEFAULT)) {
+        if (!(all[i].flags & NTLS_SUITE_NOT_DEFAULT) && ntls_conn_suite_supported(&all[i])) {
             cfg->suites[cfg->nsuites++] = all[i].id;
         }
     }
@@ -179,7 +184,7 @@ void ntls_hs_complete(struct ntls_conn *c)
     c->done = true;
     bool full = !c->reused;
     if (full && c->session != NULL) {
-        memcpy(c->session->master_secret, c->master, NTLS_MASTER_LEN);
+        memcpy(c->session->master_secret, c->master, NTLS_MASTER_SECRET_LEN);
         if (c->is_server && c->session->id_len > 0 && c->cfg->cache != NULL) {
             ntls_result stored = ntls_session_cache_add(c->cfg->cache, c->session);
             (void)stored; /* a session that could not be cached is no reason to fail the connection */
@@ -198,7 +203,8 @@ ntls_result ntls_conn_start(struct ntls_conn *c)
         return ntls_ok();
     }
     c->started = true;
-    ntls_hash_init(&c->transcript, NTLS_HASH_MD5SHA1); /* TLS 1.0 is the only version we speak */
+    /* The transcript starts before a version is agreed; every version we speak hashes it the same way. */
+    ntls_hash_init(&c->transcript, ntls_version_ops(NTLS_TLS10)->transcript);
     event(c, NTLS_EV_HANDSHAKE_START, 0);
     ntls_result r = ntls_hs_send_due(c);
     if (r.err == NTLS_E_WANT_WRITE) {
@@ -284,12 +290,18 @@ static ntls_result sslv2_hello(struct ntls_conn *c, bool *handled, bool *idle)
     if (!ntls_is_ok(ntls_cur_u8(&probe, &b0)) || !(b0 & 0x80)) {
         return ntls_ok(); /* nothing yet, or a TLS record */
     }
-    if (!ntls_is_ok(ntls_cur_u16(&raw, &len)) || !ntls_is_ok(ntls_cur_take(&raw, len & 0x7fff, &body))) {
+    if (!ntls_is_ok(ntls_cur_u16(&raw, &len))) {
+        *idle = true;
+        return ntls_ok();
+    }
+    /* The record layer buffers at most NTLS_REC_IN_CAP bytes: a longer hello could never complete. */
+    NTLS_ENSURE((len & 0x7fff) <= NTLS_REC_IN_CAP - 2, NTLS_E_RECORD_OVERFLOW);
+    if (!ntls_is_ok(ntls_cur_take(&raw, len & 0x7fff, &body))) {
         *idle = true; /* wait for the whole message */
         return ntls_ok();
     }
-    /* Every 3-byte cipher spec of a 2^15-byte message can become a 2-byte suite. */
-    uint8_t suites[0x8000 / 3 * 2];
+    /* Every 3-byte cipher spec can become a 2-byte suite. */
+    uint8_t suites[NTLS_REC_IN_CAP / 3 * 2];
     struct ntls_client_hello ch;
     struct ntls_cur msg = body;
     NTLS_TRY(ntls_client_hello_parse_v2(&msg, &ch, suites, sizeof suites));

@@ -90,8 +90,12 @@ struct ntls_config {
     void (*on_new_session)(struct ntls_conn *c, struct ntls_session *s);
 };
 
-/* Zeroes cfg and fills the DEFAULT suite list (no NULL, RC4, single DES, export or anonymous suites). */
+/* Zeroes cfg and fills the DEFAULT suite list (no NULL, RC4, single DES, export or anonymous suites) with
+ * the suites the engine can negotiate. */
 void ntls_config_default(struct ntls_config *cfg);
+
+/* Whether the engine implements the suite's key exchange (today: RSA); a config should list only these. */
+bool ntls_conn_suite_supported(const struct ntls_suite *s);
 
 /* A connection for a client or a server; NULL when out of memory. cfg is borrowed and must outlive the
  * connection (or until ntls_conn_set_config replaces it). Allocates only the connection itself: record

@@ -57,7 +57,7 @@ struct ntls_conn {
     uint16_t client_version; /* what the client offered (the RSA premaster carries it) */
     const struct ntls_suite *suite;
     uint8_t client_random[NTLS_RANDOM_LEN], server_random[NTLS_RANDOM_LEN];
-    uint8_t master[NTLS_MASTER_LEN];
+    uint8_t master[NTLS_MASTER_SECRET_LEN];
     bool use_ems;          /* RFC 7627 negotiated */
     bool secure_reneg;     /* RFC 5746: the peer signalled support */
     bool client_sent_ems;  /* server: the ClientHello carried extended_master_secret */

@@ -68,7 +68,7 @@ static const struct ntls_suite *choose_suite(const struct ntls_conn *c, struct n
     if (cfg->flags & NTLS_CFG_SERVER_PREFERENCE) {
         for (size_t i = 0; i < cfg->nsuites; i++) {
             const struct ntls_suite *s = ntls_suite_by_id(cfg->suites[i]);
-            if (s != NULL && s->kx == NTLS_KX_RSA && ntls_u16_list_has(offered, s->id)) {
+            if (s != NULL && ntls_conn_suite_supported(s) && ntls_u16_list_has(offered, s->id)) {
                 return s;
             }
         }
@@ -77,13 +77,40 @@ static const struct ntls_suite *choose_suite(const struct ntls_conn *c, struct n
     uint16_t id;
     while (ntls_is_ok(ntls_cur_u16(&offered, &id))) {
         const struct ntls_suite *s = ntls_suite_by_id(id);
-        for (size_t i = 0; s != NULL && s->kx == NTLS_KX_RSA && i < cfg->nsuites; i++) {
+        for (size_t i = 0; s != NULL && ntls_conn_suite_supported(s) && i < cfg->nsuites; i++) {
             if (cfg->suites[i] == id) {
                 return s;
             }
         }
     }
     return NULL;
+}
+
+/* Below this many bits of strength (NULL, single DES, export) a suite is weak by any standard. */
+#define WEAK_BITS 112
+
+/* RFC 2246 7.2.2: insufficient_security when everything the client offered that we know is weak and weaker
+ * than every suite we allow (it offered only what we turned off as too weak); handshake_failure otherwise. */
+static enum ntls_err no_suite_error(const struct ntls_conn *c, struct ntls_cur offered)
+{
+    unsigned weakest_allowed = ~0u, strongest_offered = 0;
+    for (size_t i = 0; i < c->cfg->nsuites; i++) {
+        const struct ntls_suite *s = ntls_suite_by_id(c->cfg->suites[i]);
+        if (s != NULL && s->strength_bits < weakest_allowed) {
+            weakest_allowed = s->strength_bits;
+        }
+    }
+    uint16_t id;
+    bool known = false;
+    while (ntls_is_ok(ntls_cur_u16(&offered, &id))) {
+        const struct ntls_suite *s = ntls_suite_by_id(id);
+        if (s != NULL) {
+            known = true;
+            strongest_offered = s->strength_bits > strongest_offered ? s->strength_bits : strongest_offered;
+        }
+    }
+    bool too_weak = known && strongest_offered < weakest_allowed && strongest_offered < WEAK_BITS;
+    return too_weak ? NTLS_E_INSUFFICIENT_SECURITY : NTLS_E_HANDSHAKE_FAILURE;
 }
 
 /* RFC 2246 7.3 and RFC 7627 5.3: whether the session the client offered can be resumed. */
@@ -114,7 +141,7 @@ static ntls_result try_resume(struct ntls_conn *c, const struct ntls_client_hell
     c->session = s;
     c->reused = true;
     c->suite = ntls_suite_by_id(s->suite);
-    memcpy(c->master, s->master_secret, NTLS_MASTER_LEN);
+    memcpy(c->master, s->master_secret, NTLS_MASTER_SECRET_LEN);
     ntls_hs_set_flow(c, HS_RESUME);
     return ntls_ok();
 }
@@ -185,6 +212,6 @@ ntls_result ntls_server_accept_hello(struct ntls_conn *c, const struct ntls_clie
     const struct ntls_identity *id = &c->cfg->identity;
     NTLS_ENSURE(id->key != NULL && id->key->type == NTLS_PK_RSA && id->chain_len > 0, NTLS_E_HANDSHAKE_FAILURE);
     c->suite = choose_suite(c, ch->suites);
-    NTLS_ENSURE(c->suite != NULL, NTLS_E_HANDSHAKE_FAILURE);
+    NTLS_ENSURE(c->suite != NULL, no_suite_error(c, ch->suites));
     return new_session(c);
 }

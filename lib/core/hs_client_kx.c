@@ -1,18 +1,21 @@
 /* nettls: ClientKeyExchange (RFC 2246 7.4.7) with RSA key exchange, and the master secret it leads to. */
 #include "base/mem.h"
 #include "conn_internal.h"
+#include "keys.h"
 #include "kx_rsa.h"
 
 /* RFC 2246 8.1, or RFC 7627 4 when extended_master_secret was negotiated (the transcript then ends with
  * this ClientKeyExchange), then the pending keys of both directions. */
 static ntls_result derive(struct ntls_conn *c, uint8_t *pms, size_t pms_len)
 {
+    ntls_result r = ntls_ok();
     if (c->use_ems) {
         ntls_master_secret_ems(c->version, pms, pms_len, &c->transcript, c->master);
     } else {
-        ntls_master_secret(c->version, pms, pms_len, c->client_random, c->server_random, c->master);
+        r = ntls_keys_master_secret(c->version, pms, pms_len, c->client_random, c->server_random, c->master);
     }
     ntls_zeroize(pms, pms_len);
+    NTLS_TRY(r);
     return ntls_hs_install_keys(c);
 }
 

@@ -10,8 +10,8 @@
 
 #include "base/buf.h"
 #include "hs_ext.h"
+#include "proto.h"
 
-#define NTLS_RANDOM_LEN 32
 #define NTLS_HELLO_SESSION_ID_MAX 32
 #define NTLS_SUITE_SCSV_RENEGOTIATION 0x00FF /* RFC 5746 3.3 */
 

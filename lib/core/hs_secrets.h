@@ -1,9 +1,7 @@
-/* nettls: the handshake's secrets: master secret (RFC 2246 8.1, RFC 7627 4), Finished verify_data
- * (RFC 2246 7.4.9), and the PRF and transcript hash each protocol version uses.
- *
- * The version is a parameter: each function looks up the version's PRF and transcript hash in one small
- * table, so TLS 1.1/1.2 can be added without touching the handshake flow. Only TLS 1.0 is in the table
- * today; the functions are called only with a negotiated version, so an unknown one is a bug and aborts. */
+/* nettls: the handshake's secrets beyond the key block: the extended master secret (RFC 7627 4) and the
+ * Finished verify_data (RFC 2246 7.4.9). The PRF and transcript hash come from the version's row in proto.c;
+ * both functions are called only with a negotiated version, so an unknown one is a bug and aborts. The
+ * plain master secret is ntls_keys_master_secret (keys.h). */
 #ifndef NTLS_CORE_HS_SECRETS_H
 #define NTLS_CORE_HS_SECRETS_H
 
@@ -11,18 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "crypto/crypto.h"
-
-#define NTLS_TLS10 0x0301
-#define NTLS_MASTER_LEN 48
-#define NTLS_FINISHED_LEN 12 /* RFC 2246 7.4.9: verify_data is 12 bytes */
-
-/* The hash the transcript is kept in for version (MD5SHA1 for TLS 1.0). */
-enum ntls_hash_id ntls_transcript_hash_for(uint16_t version);
-
-/* RFC 2246 8.1: PRF(pre_master_secret, "master secret", client_random + server_random)[0..47]. */
-void ntls_master_secret(uint16_t version, const uint8_t *pms, size_t pms_len, const uint8_t *client_random,
-                        const uint8_t *server_random, uint8_t *master);
+#include "proto.h"
 
 /* RFC 7627 4: PRF(pre_master_secret, "extended master secret", session_hash)[0..47], where session_hash is
  * the transcript hash up to and including ClientKeyExchange. transcript is not modified. */

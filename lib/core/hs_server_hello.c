@@ -68,7 +68,7 @@ static ntls_result client_resume(struct ntls_conn *c, const struct ntls_server_h
     NTLS_ENSURE(s->extended_master_secret == c->use_ems, NTLS_E_HANDSHAKE_FAILURE);
     c->session = ntls_session_ref(s);
     c->reused = true;
-    memcpy(c->master, s->master_secret, NTLS_MASTER_LEN);
+    memcpy(c->master, s->master_secret, NTLS_MASTER_SECRET_LEN);
     ntls_hs_set_flow(c, HS_RESUME);
     return ntls_hs_install_keys(c);
 }
@@ -97,7 +97,7 @@ ntls_result ntls_server_hello_recv(struct ntls_conn *c, struct ntls_cur *body)
     ntls_rec_set_version(&c->rec, c->version);
     NTLS_ENSURE(offered_suite(c, sh.suite), NTLS_E_ILLEGAL_PARAMETER);
     c->suite = ntls_suite_by_id(sh.suite);
-    NTLS_ENSURE(c->suite != NULL && c->suite->kx == NTLS_KX_RSA, NTLS_E_ILLEGAL_PARAMETER);
+    NTLS_ENSURE(c->suite != NULL && ntls_conn_suite_supported(c->suite), NTLS_E_ILLEGAL_PARAMETER);
     memcpy(c->server_random, sh.random, NTLS_RANDOM_LEN);
     NTLS_TRY(check_extensions(c, &sh));
 

@@ -3,27 +3,11 @@
 #include "base/buf.h"
 #include "base/mem.h"
 
-/* The PRF of each version (RFC 2246 5; TLS 1.1 keeps it; TLS 1.2 would add a SHA-256 row). */
-typedef void (*prf_fn)(const uint8_t *secret, size_t secret_len, const char *label, const uint8_t *seed1,
-                       size_t seed1_len, const uint8_t *seed2, size_t seed2_len, uint8_t *out,
-                       size_t out_len);
-
-static const struct {
-    uint16_t version;
-    prf_fn prf;
-} prf_table[] = {
-    { NTLS_TLS10, ntls_prf_tls10 },
-    { NTLS_TLS11, ntls_prf_tls10 },
-};
-
-static prf_fn prf_for(uint16_t version)
+/* The PRF of a version (proto.c), NULL for one we do not speak. */
+static ntls_prf_fn prf_for(uint16_t version)
 {
-    for (size_t i = 0; i < sizeof prf_table / sizeof prf_table[0]; i++) {
-        if (prf_table[i].version == version) {
-            return prf_table[i].prf;
-        }
-    }
-    return NULL;
+    const struct ntls_version_ops *v = ntls_version_ops(version);
+    return v != NULL ? v->prf : NULL;
 }
 
 ntls_result ntls_keys_master_secret(uint16_t version, const uint8_t *pms, size_t pms_len,
@@ -31,7 +15,7 @@ ntls_result ntls_keys_master_secret(uint16_t version, const uint8_t *pms, size_t
                                     const uint8_t server_random[NTLS_RANDOM_LEN],
                                     uint8_t master[NTLS_MASTER_SECRET_LEN])
 {
-    prf_fn prf = prf_for(version);
+    ntls_prf_fn prf = prf_for(version);
     NTLS_ENSURE(prf != NULL, NTLS_E_USAGE);
     prf(pms, pms_len, "master secret", client_random, NTLS_RANDOM_LEN, server_random, NTLS_RANDOM_LEN, master,
         NTLS_MASTER_SECRET_LEN);
@@ -57,7 +41,7 @@ ntls_result ntls_keys_expand(uint16_t version, const struct ntls_suite *s,
                              const uint8_t server_random[NTLS_RANDOM_LEN], struct ntls_key_block *kb)
 {
     uint8_t block[NTLS_KEY_BLOCK_MAX];
-    prf_fn prf = prf_for(version);
+    ntls_prf_fn prf = prf_for(version);
 
     NTLS_ENSURE(prf != NULL, NTLS_E_USAGE);
     NTLS_ENSURE(s->mac_len <= NTLS_HASH_MAX_SIZE && s->key_len <= NTLS_CIPHER_MAX_KEY &&

@@ -14,8 +14,6 @@
 #include "record.h"
 #include "suites.h"
 
-#define NTLS_MASTER_SECRET_LEN 48
-#define NTLS_RANDOM_LEN 32
 #define NTLS_KEY_BLOCK_MAX (2 * (20 + NTLS_CIPHER_MAX_KEY + NTLS_CIPHER_MAX_BLOCK))
 
 /* RFC 2246 6.3: the key block cut into its six parts (lengths from the suite). */

@@ -45,13 +45,9 @@
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "proto.h"
 #include "record_ops.h"
 
-/* Protocol versions as on the wire. */
-#define NTLS_SSL30 0x0300
-#define NTLS_TLS10 0x0301
-#define NTLS_TLS11 0x0302
-#define NTLS_TLS12 0x0303
 
 /* RFC 2246 6.2.1 ContentType */
 enum ntls_ctype {

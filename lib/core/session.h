@@ -11,10 +11,10 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "proto.h"
 
 #define NTLS_SESSION_ID_MAX 32
 #define NTLS_SID_CTX_MAX 32
-#define NTLS_MASTER_SECRET_LEN 48
 
 struct ntls_session {
     uint8_t id[NTLS_SESSION_ID_MAX];

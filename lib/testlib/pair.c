@@ -28,6 +28,9 @@ static size_t move(struct ntls_pair *p, struct ntls_conn *from, struct ntls_conn
     }
     size_t n = chunk(p, len < room ? len : room);
     memcpy(in, out, n);
+    if (p->on_wire != NULL) {
+        p->on_wire(p, from == p->client, in, n);
+    }
     ntls_conn_sendrec_ack(from, n);
     ntls_conn_recvrec_ack(to, n);
     return n;

@@ -13,6 +13,9 @@ struct ntls_pair {
     struct ntls_conn *client, *server;
     size_t max_chunk; /* 0: move everything at once; otherwise at most a random 1..max_chunk bytes a step */
     uint32_t rng;     /* state of the chunk-size generator (xorshift), any non-zero seed */
+    /* Sees, and may change, every chunk of wire bytes on its way (NULL: none). */
+    void (*on_wire)(struct ntls_pair *p, bool from_client, uint8_t *bytes, size_t len);
+    void *arg; /* for on_wire */
 };
 
 /* Moves wire bytes one step in each direction; returns how many bytes moved. */

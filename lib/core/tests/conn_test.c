@@ -34,7 +34,8 @@ static void only_suite(struct ntls_config *cfg, uint16_t id)
 
 static struct ntls_pair make_pair(size_t max_chunk)
 {
-    struct ntls_pair p = { ntls_conn_new(&client_cfg, false), ntls_conn_new(&server_cfg, true), max_chunk, 7 };
+    struct ntls_pair p = { ntls_conn_new(&client_cfg, false), ntls_conn_new(&server_cfg, true), max_chunk, 7,
+                           NULL, NULL };
     cr_assert_not_null(p.client);
     cr_assert_not_null(p.server);
     return p;

@@ -14,7 +14,8 @@ int64_t ntls_conn_now(void)
 
 bool ntls_conn_suite_supported(const struct ntls_suite *s)
 {
-    return s->kx == NTLS_KX_RSA;
+    (void)s; /* every key exchange of the suite table: RSA, DHE_RSA, DHE_DSS, ECDHE_RSA, ECDHE_ECDSA */
+    return true;
 }
 
 void ntls_config_default(struct ntls_config *cfg)
@@ -52,6 +53,8 @@ static void wipe_handshake(struct ntls_conn *c)
     ntls_zeroize(c->master, sizeof c->master);
     ntls_zeroize(c->peer_finished, sizeof c->peer_finished);
     ntls_hash_wipe(&c->transcript);
+    ntls_hash_wipe(&c->transcript_before);
+    ntls_kx_wipe(&c->kx);
     ntls_free_secret(c->hs_out.buf, c->hs_out.cap);
     c->hs_out = (struct ntls_hs_out){ 0 };
     ntls_hs_in_free(&c->hs_in);

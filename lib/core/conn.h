@@ -40,6 +40,8 @@
 #define NTLS_CFG_NO_CBC_SPLIT 0x1u      /* SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS: no 1/n-1 split on a client */
 #define NTLS_CFG_SERVER_PREFERENCE 0x2u /* SSL_OP_CIPHER_SERVER_PREFERENCE: the server's order decides */
 #define NTLS_CFG_NO_SESSION_CACHE 0x4u  /* a server neither stores nor resumes sessions */
+#define NTLS_CFG_VERIFY_CLIENT 0x8u     /* a server asks for a client certificate (SSL_VERIFY_PEER) */
+#define NTLS_CFG_REQUIRE_CLIENT_CERT 0x10u /* ...and fails without one (SSL_VERIFY_FAIL_IF_NO_PEER_CERT) */
 
 struct ntls_conn;
 
@@ -67,12 +69,27 @@ struct ntls_config {
     uint16_t suites[NTLS_MAX_SUITES]; /* in preference order; ntls_config_default() fills DEFAULT */
     size_t nsuites;
     unsigned flags; /* NTLS_CFG_* */
+    /* Our certificate and key: a server's for its suites' authentication, a client's for client
+     * authentication. */
     struct ntls_identity identity;
     struct ntls_session_cache *cache; /* a server's cache; NULL for none */
     uint32_t session_timeout;         /* seconds; 0 means 300 (OpenSSL's default) */
     uint8_t sid_ctx[NTLS_SID_CTX_MAX];
     size_t sid_ctx_len;
     size_t max_cert_list; /* largest Certificate message accepted; 0 means 100 KiB */
+
+    /* Ephemeral key exchange. Named groups for ECDHE in preference order (RFC 4492 5.1.1 values; none means
+     * x25519, secp256r1, secp384r1); a server's DH group (none means RFC 7919 ffdhe2048); the smallest DH
+     * group a client accepts, in bits (0 means 2048). */
+    uint16_t groups[8];
+    size_t ngroups;
+    const uint8_t *dh_p, *dh_g;
+    size_t dh_p_len, dh_g_len;
+    unsigned dh_min_bits;
+
+    /* A server's CertificateRequest: the DER distinguished names of the CAs it accepts (may be none). */
+    const struct ntls_cur *ca_names;
+    size_t nca_names;
 
     /* Hooks; each may be NULL. The connection is passed so the owner can find its own object with
      * ntls_conn_user(). */
@@ -94,7 +111,7 @@ struct ntls_config {
  * the suites the engine can negotiate. */
 void ntls_config_default(struct ntls_config *cfg);
 
-/* Whether the engine implements the suite's key exchange (today: RSA); a config should list only these. */
+/* Whether the engine implements the suite's key exchange; a config should list only these. */
 bool ntls_conn_suite_supported(const struct ntls_suite *s);
 
 /* A connection for a client or a server; NULL when out of memory. cfg is borrowed and must outlive the

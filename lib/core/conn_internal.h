@@ -7,6 +7,7 @@
 #include "hs_hello.h"
 #include "hs_io.h"
 #include "hs_secrets.h"
+#include "kx_ephemeral.h"
 #include "record.h"
 
 /* The messages of a TLS 1.0 handshake, as rows of the action table in hs_table.c. */
@@ -14,8 +15,12 @@ enum ntls_msg {
     M_CLIENT_HELLO,
     M_SERVER_HELLO,
     M_SERVER_CERT,
+    M_SERVER_KX,
+    M_CERT_REQ,
     M_SERVER_DONE,
+    M_CLIENT_CERT,
     M_CLIENT_KX,
+    M_CERT_VERIFY,
     M_CLIENT_CCS,
     M_CLIENT_FIN,
     M_SERVER_CCS,
@@ -29,6 +34,16 @@ enum ntls_flow {
     HS_FULL,
     HS_RESUME,
 };
+
+/* CertificateRequest certificate types we know, as bits of ntls_conn.cert_types. */
+#define NTLS_CT_RSA_SIGN 0x1u
+#define NTLS_CT_DSS_SIGN 0x2u
+#define NTLS_CT_ECDSA_SIGN 0x4u
+
+/* Shape flags: which optional messages of RFC 2246 7.3 this handshake has. */
+#define HS_EPHEMERAL 0x1u     /* ServerKeyExchange: a DHE or ECDHE suite */
+#define HS_CLIENT_AUTH 0x2u   /* CertificateRequest and the client's Certificate */
+#define HS_CLIENT_VERIFY 0x4u /* CertificateVerify: the client's Certificate was not empty */
 
 /* The handshake message being handed to the record layer; it may take several rounds when the output
  * buffer fills (a long certificate chain). */
@@ -49,8 +64,11 @@ struct ntls_conn {
     /* handshake progress */
     bool started, done;
     enum ntls_flow flow;
-    unsigned pos; /* index into the flow row */
+    unsigned pos;       /* index into the flow row */
+    unsigned hs_flags;  /* HS_* */
+    bool hs_decided;    /* the peer skipped the optional step at pos */
     struct ntls_hash transcript;
+    struct ntls_hash transcript_before; /* before the last received message (CertificateVerify) */
 
     /* negotiated */
     uint16_t version;        /* 0 until ServerHello */
@@ -68,6 +86,11 @@ struct ntls_conn {
     uint8_t peer_finished[NTLS_FINISHED_LEN]; /* expected verify_data, computed at the peer's CCS */
     uint8_t client_verify[NTLS_FINISHED_LEN], server_verify[NTLS_FINISHED_LEN];
     char *server_name;
+
+    /* key exchange and authentication */
+    struct ntls_kx_state kx;
+    const struct ntls_identity *identity; /* ours for this handshake, NULL for none */
+    uint8_t cert_types;                  /* client: the kinds of certificate the server asked for (CT_*) */
 
     /* the peer's certificates, leaf first, and the leaf's key */
     struct ntls_x509_cert **peer_chain;
@@ -96,13 +119,15 @@ int64_t ntls_conn_now(void);
  * full (call again after it drained). */
 NTLS_MUST_CHECK ntls_result ntls_hs_send_due(struct ntls_conn *c);
 /* True while the handshake waits for a message from the peer. */
-bool ntls_hs_awaits_peer(const struct ntls_conn *c);
+bool ntls_hs_awaits_peer(struct ntls_conn *c);
 /* Checks a received handshake message (or a CCS, msg->ctype 20) against the flow, hashes it into the
  * transcript and runs its handler. */
 NTLS_MUST_CHECK ntls_result ntls_hs_receive(struct ntls_conn *c, const struct ntls_hs_msg *msg);
 /* The same for an SSLv2-format ClientHello, already parsed and hashed (RFC 2246 E.1). */
 struct ntls_client_hello;
 NTLS_MUST_CHECK ntls_result ntls_hs_receive_v2(struct ntls_conn *c, const struct ntls_client_hello *ch);
+/* Adds HS_* shape flags (hello and certificate handlers, before the steps that depend on them). */
+void ntls_hs_set_flags(struct ntls_conn *c, unsigned flags);
 /* Switches the rest of the handshake to another flow at the same position (ServerHello picks HS_RESUME). */
 void ntls_hs_set_flow(struct ntls_conn *c, enum ntls_flow flow);
 
@@ -124,6 +149,14 @@ ntls_result ntls_server_hello_send(struct ntls_conn *c);
 ntls_result ntls_server_hello_recv(struct ntls_conn *c, struct ntls_cur *body);
 ntls_result ntls_server_cert_send(struct ntls_conn *c);
 ntls_result ntls_server_cert_recv(struct ntls_conn *c, struct ntls_cur *body);
+ntls_result ntls_server_kx_send(struct ntls_conn *c);
+ntls_result ntls_server_kx_recv(struct ntls_conn *c, struct ntls_cur *body);
+ntls_result ntls_cert_req_send(struct ntls_conn *c);
+ntls_result ntls_cert_req_recv(struct ntls_conn *c, struct ntls_cur *body);
+ntls_result ntls_client_cert_send(struct ntls_conn *c);
+ntls_result ntls_client_cert_recv(struct ntls_conn *c, struct ntls_cur *body);
+ntls_result ntls_cert_verify_send(struct ntls_conn *c);
+ntls_result ntls_cert_verify_recv(struct ntls_conn *c, struct ntls_cur *body);
 ntls_result ntls_server_done_send(struct ntls_conn *c);
 ntls_result ntls_server_done_recv(struct ntls_conn *c, struct ntls_cur *body);
 ntls_result ntls_client_kx_send(struct ntls_conn *c);
@@ -133,6 +166,13 @@ ntls_result ntls_ccs_sent(struct ntls_conn *c);
 ntls_result ntls_ccs_recv(struct ntls_conn *c, struct ntls_cur *body);
 ntls_result ntls_finished_send(struct ntls_conn *c);
 ntls_result ntls_finished_recv(struct ntls_conn *c, struct ntls_cur *body);
+
+/* The named groups this side offers or accepts for ECDHE, in preference order (config or defaults). */
+size_t ntls_hs_groups(const struct ntls_conn *c, const uint16_t **groups);
+/* Our certificate for a key of this type, or NULL. */
+const struct ntls_identity *ntls_hs_identity_for(const struct ntls_conn *c, enum ntls_pk_type type);
+/* The key type a suite authenticates the server with. */
+enum ntls_pk_type ntls_suite_auth_type(const struct ntls_suite *s);
 
 /* Shared by the hello handlers: derive the master secret (when not resumed) and install the pending keys. */
 NTLS_MUST_CHECK ntls_result ntls_hs_install_keys(struct ntls_conn *c);

@@ -1,19 +1,19 @@
-/* nettls: the server's Certificate message (RFC 2246 7.4.2). */
+/* nettls: the Certificate message (RFC 2246 7.4.2 from the server, 7.4.6 from the client). */
 #include "base/mem.h"
 #include "conn_internal.h"
 
-ntls_result ntls_server_cert_send(struct ntls_conn *c)
+/* Our chain, leaf first; an identity of NULL sends the empty list (a client without a certificate). */
+static ntls_result write_chain(struct ntls_conn *c, const struct ntls_identity *id)
 {
-    const struct ntls_identity *id = &c->cfg->identity;
-    size_t total = 3;
-    for (size_t i = 0; i < id->chain_len; i++) {
+    size_t n = id != NULL ? id->chain_len : 0, total = 3;
+    for (size_t i = 0; i < n; i++) {
         total += 3 + id->chain[i]->der_len;
     }
     struct ntls_wr w;
     size_t mark;
     NTLS_TRY(ntls_hs_msg_begin(c, NTLS_HS_CERTIFICATE, total, &w, &mark));
     size_t list = ntls_wr_vec24_open(&w);
-    for (size_t i = 0; i < id->chain_len; i++) {
+    for (size_t i = 0; i < n; i++) {
         size_t one = ntls_wr_vec24_open(&w);
         ntls_wr_bytes(&w, id->chain[i]->der, id->chain[i]->der_len);
         ntls_wr_vec24_close(&w, one);
@@ -40,25 +40,68 @@ static ntls_result add_cert(struct ntls_conn *c, struct ntls_cur der)
     return ntls_ok();
 }
 
-ntls_result ntls_server_cert_recv(struct ntls_conn *c, struct ntls_cur *body)
+/* The peer's chain, and the leaf's key, which must be of the given type. */
+static ntls_result read_chain(struct ntls_conn *c, struct ntls_cur *body, enum ntls_pk_type type)
 {
     struct ntls_cur list;
     NTLS_TRY(ntls_cur_vec24(body, &list));
     NTLS_TRY(ntls_cur_end(body));
-    /* RFC 2246 7.4.2: the server's certificate comes first; a server must send one for RSA. */
-    NTLS_ENSURE(!ntls_cur_empty(&list), NTLS_E_DECODE);
     while (!ntls_cur_empty(&list)) {
         struct ntls_cur der;
         NTLS_TRY(ntls_cur_vec24(&list, &der));
         NTLS_ENSURE(der.len > 0, NTLS_E_DECODE);
         NTLS_TRY(add_cert(c, der));
     }
+    if (c->peer_chain_len == 0) {
+        return ntls_ok();
+    }
     NTLS_TRY(ntls_x509_cert_key(c->peer_chain[0], &c->peer_key));
-    /* The RSA key exchange encrypts to the leaf's key, so it must be an RSA key. */
-    NTLS_ENSURE(c->peer_key.type == NTLS_PK_RSA, NTLS_E_UNSUPPORTED_CERTIFICATE);
+    NTLS_ENSURE(type == NTLS_PK_NONE || c->peer_key.type == type, NTLS_E_UNSUPPORTED_CERTIFICATE);
     if (c->cfg->verify_peer != NULL) {
         enum ntls_err e = c->cfg->verify_peer(c, c->peer_chain, c->peer_chain_len);
         NTLS_ENSURE(e == NTLS_E_OK, e);
     }
+    return ntls_ok();
+}
+
+ntls_result ntls_server_cert_send(struct ntls_conn *c)
+{
+    return write_chain(c, c->identity);
+}
+
+ntls_result ntls_server_cert_recv(struct ntls_conn *c, struct ntls_cur *body)
+{
+    /* The key the suite authenticates with: RSA, DSA or EC (RFC 2246 7.4.2, RFC 4492 2). */
+    NTLS_TRY(read_chain(c, body, ntls_suite_auth_type(c->suite)));
+    NTLS_ENSURE(c->peer_chain_len > 0, NTLS_E_DECODE); /* the server must send one */
+    return ntls_ok();
+}
+
+/* RFC 2246 7.4.4: which certificate types a CertificateRequest lists for a key type. */
+static uint8_t cert_type_bit(enum ntls_pk_type type)
+{
+    return type == NTLS_PK_RSA ? NTLS_CT_RSA_SIGN : type == NTLS_PK_DSA ? NTLS_CT_DSS_SIGN : NTLS_CT_ECDSA_SIGN;
+}
+
+ntls_result ntls_client_cert_send(struct ntls_conn *c)
+{
+    const struct ntls_identity *id = &c->cfg->identity;
+    bool have = id->key != NULL && id->chain_len > 0 && (c->cert_types & cert_type_bit(id->key->type));
+    c->identity = have ? id : NULL;
+    if (have) {
+        ntls_hs_set_flags(c, HS_CLIENT_VERIFY);
+    }
+    return write_chain(c, c->identity);
+}
+
+ntls_result ntls_client_cert_recv(struct ntls_conn *c, struct ntls_cur *body)
+{
+    NTLS_TRY(read_chain(c, body, NTLS_PK_NONE));
+    if (c->peer_chain_len == 0) {
+        /* RFC 2246 7.4.6: a client may send none; a server that requires one fails (handshake_failure). */
+        NTLS_ENSURE(!(c->cfg->flags & NTLS_CFG_REQUIRE_CLIENT_CERT), NTLS_E_HANDSHAKE_FAILURE);
+        return ntls_ok();
+    }
+    ntls_hs_set_flags(c, HS_CLIENT_VERIFY);
     return ntls_ok();
 }

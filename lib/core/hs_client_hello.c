@@ -28,6 +28,17 @@ static bool offerable(const struct ntls_conn *c, const struct ntls_session *s)
     return false;
 }
 
+static bool offers_ecdhe(const struct ntls_conn *c)
+{
+    for (size_t i = 0; i < c->cfg->nsuites; i++) {
+        const struct ntls_suite *s = ntls_suite_by_id(c->cfg->suites[i]);
+        if (s != NULL && (s->kx == NTLS_KX_ECDHE_RSA || s->kx == NTLS_KX_ECDHE_ECDSA)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 ntls_result ntls_client_hello_send(struct ntls_conn *c)
 {
     struct ntls_wr w;
@@ -50,36 +61,103 @@ ntls_result ntls_client_hello_send(struct ntls_conn *c)
     suites[n++] = NTLS_SUITE_SCSV_RENEGOTIATION; /* RFC 5746 3.4: we support secure renegotiation */
 
     size_t host_len = c->server_name != NULL ? strlen(c->server_name) : 0;
-    NTLS_TRY(ntls_hs_msg_begin(c, 1, 128 + 2 * n + host_len, &w, &mark));
+    NTLS_TRY(ntls_hs_msg_begin(c, 1, 160 + 2 * n + host_len, &w, &mark));
     ntls_client_hello_write_fixed(&w, c->client_version, c->client_random, sid, sid_len, suites, n);
     size_t exts = ntls_hello_exts_open(&w);
     if (c->server_name != NULL) {
         ntls_ext_write_server_name(&w, c->server_name);
     }
     ntls_ext_write_empty(&w, NTLS_EXT_EXTENDED_MASTER_SECRET); /* RFC 7627 5.1 */
+    if (offers_ecdhe(c)) {
+        const uint16_t *groups;
+        size_t ngroups = ntls_hs_groups(c, &groups);
+        ntls_ext_write_groups(&w, groups, ngroups); /* RFC 4492 5.1 */
+        ntls_ext_write_point_formats(&w);
+    }
     ntls_hello_exts_close(&w, exts);
     return ntls_hs_msg_end(c, &w, mark);
 }
 
+static const uint16_t default_groups[] = { NTLS_GROUP_X25519, NTLS_GROUP_SECP256R1, NTLS_GROUP_SECP384R1 };
+
+size_t ntls_hs_groups(const struct ntls_conn *c, const uint16_t **groups)
+{
+    if (c->cfg->ngroups > 0) {
+        *groups = c->cfg->groups;
+        return c->cfg->ngroups;
+    }
+    *groups = default_groups;
+    return sizeof default_groups / sizeof default_groups[0];
+}
+
+enum ntls_pk_type ntls_suite_auth_type(const struct ntls_suite *s)
+{
+    switch (s->kx) {
+    case NTLS_KX_DHE_DSS: return NTLS_PK_DSA;
+    case NTLS_KX_ECDHE_ECDSA: return NTLS_PK_EC;
+    default: return NTLS_PK_RSA;
+    }
+}
+
+const struct ntls_identity *ntls_hs_identity_for(const struct ntls_conn *c, enum ntls_pk_type type)
+{
+    const struct ntls_identity *id = &c->cfg->identity;
+    bool usable = id->key != NULL && id->key->type == type && id->chain_len > 0;
+    return usable ? id : NULL;
+}
+
+/* RFC 4492 4-5.1: the first of our groups the client supports; a client without supported_groups supports
+ * any curve, and we then pick P-256. 0 when there is none, or the client cannot take uncompressed points. */
+static uint16_t choose_group(const struct ntls_conn *c, const struct ntls_client_hello *ch)
+{
+    if (ch->exts.has_point_formats) {
+        struct ntls_cur formats = ch->exts.point_formats;
+        if (memchr(formats.p, 0, formats.len) == NULL) {
+            return 0;
+        }
+    }
+    const uint16_t *groups;
+    size_t n = ntls_hs_groups(c, &groups);
+    for (size_t i = 0; i < n; i++) {
+        bool wanted = ch->exts.has_groups ? ntls_u16_list_has(ch->exts.groups, groups[i])
+                                          : groups[i] == NTLS_GROUP_SECP256R1;
+        if (wanted) {
+            return groups[i];
+        }
+    }
+    return 0;
+}
+
+/* Whether the server can do suite s for this ClientHello: a key exchange we implement, a certificate of
+ * the kind the suite authenticates with, and for ECDHE a group in common. */
+static bool usable(const struct ntls_conn *c, const struct ntls_suite *s, const struct ntls_client_hello *ch)
+{
+    if (s == NULL || !ntls_conn_suite_supported(s) || ntls_hs_identity_for(c, ntls_suite_auth_type(s)) == NULL) {
+        return false;
+    }
+    bool ecdhe = s->kx == NTLS_KX_ECDHE_RSA || s->kx == NTLS_KX_ECDHE_ECDSA;
+    return !ecdhe || choose_group(c, ch) != 0;
+}
+
 /* The first of our suites (server preference) or of the client's (client preference) that both offer. */
-static const struct ntls_suite *choose_suite(const struct ntls_conn *c, struct ntls_cur offered)
+static const struct ntls_suite *choose_suite(const struct ntls_conn *c, const struct ntls_client_hello *ch)
 {
     const struct ntls_config *cfg = c->cfg;
     if (cfg->flags & NTLS_CFG_SERVER_PREFERENCE) {
         for (size_t i = 0; i < cfg->nsuites; i++) {
             const struct ntls_suite *s = ntls_suite_by_id(cfg->suites[i]);
-            if (s != NULL && ntls_conn_suite_supported(s) && ntls_u16_list_has(offered, s->id)) {
+            if (ntls_u16_list_has(ch->suites, cfg->suites[i]) && usable(c, s, ch)) {
                 return s;
             }
         }
         return NULL;
     }
+    struct ntls_cur offered = ch->suites;
     uint16_t id;
     while (ntls_is_ok(ntls_cur_u16(&offered, &id))) {
-        const struct ntls_suite *s = ntls_suite_by_id(id);
-        for (size_t i = 0; s != NULL && ntls_conn_suite_supported(s) && i < cfg->nsuites; i++) {
-            if (cfg->suites[i] == id) {
-                return s;
+        for (size_t i = 0; i < cfg->nsuites; i++) {
+            if (cfg->suites[i] == id && usable(c, ntls_suite_by_id(id), ch)) {
+                return ntls_suite_by_id(id);
             }
         }
     }
@@ -209,9 +287,10 @@ ntls_result ntls_server_accept_hello(struct ntls_conn *c, const struct ntls_clie
     if (c->reused) {
         return ntls_ok();
     }
-    const struct ntls_identity *id = &c->cfg->identity;
-    NTLS_ENSURE(id->key != NULL && id->key->type == NTLS_PK_RSA && id->chain_len > 0, NTLS_E_HANDSHAKE_FAILURE);
-    c->suite = choose_suite(c, ch->suites);
+    c->suite = choose_suite(c, ch);
     NTLS_ENSURE(c->suite != NULL, no_suite_error(c, ch->suites));
+    c->identity = ntls_hs_identity_for(c, ntls_suite_auth_type(c->suite));
+    c->kx.kx = c->suite->kx;
+    c->kx.group = choose_group(c, ch);
     return new_session(c);
 }

@@ -33,6 +33,8 @@ ntls_result ntls_server_hello_send(struct ntls_conn *c)
     if (c->reused) {
         return ntls_hs_install_keys(c);
     }
+    ntls_hs_set_flags(c, (ntls_suite_is_ephemeral(c->suite) ? HS_EPHEMERAL : 0) |
+                             ((c->cfg->flags & NTLS_CFG_VERIFY_CLIENT) ? HS_CLIENT_AUTH : 0));
     return ntls_ok();
 }
 
@@ -50,7 +52,7 @@ static bool offered_suite(const struct ntls_conn *c, uint16_t id)
 static ntls_result check_extensions(struct ntls_conn *c, const struct ntls_server_hello *sh)
 {
     NTLS_ENSURE(!sh->exts.has_server_name || c->server_name != NULL, NTLS_E_HANDSHAKE_FAILURE);
-    NTLS_ENSURE(!sh->exts.has_groups && !sh->exts.has_point_formats, NTLS_E_HANDSHAKE_FAILURE);
+    NTLS_ENSURE(!sh->exts.has_groups, NTLS_E_HANDSHAKE_FAILURE); /* RFC 4492 5.2: only point formats */
     if (sh->exts.has_reneg_info) {
         NTLS_ENSURE(sh->exts.reneg_info.len == 0, NTLS_E_HANDSHAKE_FAILURE); /* RFC 5746 3.4 */
         c->secure_reneg = true;
@@ -75,6 +77,10 @@ static ntls_result client_resume(struct ntls_conn *c, const struct ntls_server_h
 
 static ntls_result client_new_session(struct ntls_conn *c, const struct ntls_server_hello *sh)
 {
+    c->kx.kx = c->suite->kx;
+    if (ntls_suite_is_ephemeral(c->suite)) {
+        ntls_hs_set_flags(c, HS_EPHEMERAL);
+    }
     struct ntls_session *s = ntls_session_new();
     NTLS_ENSURE(s != NULL, NTLS_E_NOMEM);
     c->session = s;

@@ -25,8 +25,12 @@ static const struct ntls_hs_action actions[M__COUNT] = {
     [M_CLIENT_HELLO] = { CT_HS, 1, 'C', ntls_client_hello_send, ntls_client_hello_recv, NULL },
     [M_SERVER_HELLO] = { CT_HS, 2, 'S', ntls_server_hello_send, ntls_server_hello_recv, NULL },
     [M_SERVER_CERT] = { CT_HS, 11, 'S', ntls_server_cert_send, ntls_server_cert_recv, NULL },
+    [M_SERVER_KX] = { CT_HS, 12, 'S', ntls_server_kx_send, ntls_server_kx_recv, NULL },
+    [M_CERT_REQ] = { CT_HS, 13, 'S', ntls_cert_req_send, ntls_cert_req_recv, NULL },
     [M_SERVER_DONE] = { CT_HS, 14, 'S', ntls_server_done_send, ntls_server_done_recv, NULL },
+    [M_CLIENT_CERT] = { CT_HS, 11, 'C', ntls_client_cert_send, ntls_client_cert_recv, NULL },
     [M_CLIENT_KX] = { CT_HS, 16, 'C', ntls_client_kx_send, ntls_client_kx_recv, NULL },
+    [M_CERT_VERIFY] = { CT_HS, 15, 'C', ntls_cert_verify_send, ntls_cert_verify_recv, NULL },
     [M_CLIENT_CCS] = { CT_CCS, 0, 'C', ntls_ccs_send, ntls_ccs_recv, ntls_ccs_sent },
     [M_CLIENT_FIN] = { CT_HS, 20, 'C', ntls_finished_send, ntls_finished_recv, NULL },
     [M_SERVER_CCS] = { CT_CCS, 0, 'S', ntls_ccs_send, ntls_ccs_recv, ntls_ccs_sent },
@@ -34,24 +38,70 @@ static const struct ntls_hs_action actions[M__COUNT] = {
     [M_APP_DATA] = { 0, 0, 0, NULL, NULL, NULL },
 };
 
-#define FLOW_MAX 10
-
-/* RFC 2246 7.3: the full handshake (RSA key exchange) and the abbreviated one. */
-static const uint8_t flows[][FLOW_MAX] = {
-    [HS_FULL] = { M_CLIENT_HELLO, M_SERVER_HELLO, M_SERVER_CERT, M_SERVER_DONE, M_CLIENT_KX, M_CLIENT_CCS,
-                  M_CLIENT_FIN, M_SERVER_CCS, M_SERVER_FIN, M_APP_DATA },
-    [HS_RESUME] = { M_CLIENT_HELLO, M_SERVER_HELLO, M_SERVER_CCS, M_SERVER_FIN, M_CLIENT_CCS, M_CLIENT_FIN,
-                    M_APP_DATA },
+/* One step of a flow: the message, and the shape flags (HS_*) it needs. A step whose flags are not all set
+ * is skipped, except a `peer_decides` step on the receiving side: there the message's arrival sets them
+ * (a client learns that the server wants a certificate only from the CertificateRequest itself). */
+struct flow_step {
+    uint8_t msg;
+    uint8_t need;
+    bool peer_decides;
 };
 
-static enum ntls_msg current(const struct ntls_conn *c)
-{
-    return (enum ntls_msg)flows[c->flow][c->pos];
-}
+#define FLOW_MAX 16
+
+/* RFC 2246 7.3: the full handshake, with the optional messages of 7.4.3-7.4.8, and the abbreviated one. */
+static const struct flow_step flows[][FLOW_MAX] = {
+    [HS_FULL] = {
+        { M_CLIENT_HELLO, 0, false }, { M_SERVER_HELLO, 0, false }, { M_SERVER_CERT, 0, false },
+        { M_SERVER_KX, HS_EPHEMERAL, false }, { M_CERT_REQ, HS_CLIENT_AUTH, true }, { M_SERVER_DONE, 0, false },
+        { M_CLIENT_CERT, HS_CLIENT_AUTH, false }, { M_CLIENT_KX, 0, false },
+        { M_CERT_VERIFY, HS_CLIENT_VERIFY, false }, { M_CLIENT_CCS, 0, false }, { M_CLIENT_FIN, 0, false },
+        { M_SERVER_CCS, 0, false }, { M_SERVER_FIN, 0, false }, { M_APP_DATA, 0, false },
+    },
+    [HS_RESUME] = {
+        { M_CLIENT_HELLO, 0, false }, { M_SERVER_HELLO, 0, false }, { M_SERVER_CCS, 0, false },
+        { M_SERVER_FIN, 0, false }, { M_CLIENT_CCS, 0, false }, { M_CLIENT_FIN, 0, false },
+        { M_APP_DATA, 0, false },
+    },
+};
 
 static bool ours(const struct ntls_conn *c, const struct ntls_hs_action *a)
 {
     return a->writer == (c->is_server ? 'S' : 'C');
+}
+
+/* Whether the step at pos is part of this handshake (or, for a receiver, may be). */
+static bool step_due(const struct ntls_conn *c, unsigned pos)
+{
+    const struct flow_step *st = &flows[c->flow][pos];
+    if ((st->need & ~c->hs_flags) == 0) {
+        return true;
+    }
+    return st->peer_decides && !ours(c, &actions[st->msg]) && !c->hs_decided;
+}
+
+/* Moves past the steps this handshake does not have. */
+static void settle(struct ntls_conn *c)
+{
+    while (!step_due(c, c->pos)) {
+        c->pos++;
+        c->hs_decided = false;
+    }
+}
+
+static enum ntls_msg current(struct ntls_conn *c)
+{
+    settle(c);
+    return (enum ntls_msg)flows[c->flow][c->pos].msg;
+}
+
+static void advance(struct ntls_conn *c)
+{
+    c->pos++;
+    c->hs_decided = false;
+    if (current(c) == M_APP_DATA) {
+        ntls_hs_complete(c);
+    }
 }
 
 void ntls_hs_set_flow(struct ntls_conn *c, enum ntls_flow flow)
@@ -60,7 +110,12 @@ void ntls_hs_set_flow(struct ntls_conn *c, enum ntls_flow flow)
     c->flow = flow;
 }
 
-bool ntls_hs_awaits_peer(const struct ntls_conn *c)
+void ntls_hs_set_flags(struct ntls_conn *c, unsigned flags)
+{
+    c->hs_flags |= flags;
+}
+
+bool ntls_hs_awaits_peer(struct ntls_conn *c)
 {
     if (!c->started || c->done || c->hs_out.len > 0) {
         return false;
@@ -97,20 +152,35 @@ ntls_result ntls_hs_send_due(struct ntls_conn *c)
         if (a->sent != NULL) {
             NTLS_TRY(a->sent(c));
         }
-        c->pos++;
-        if (current(c) == M_APP_DATA) {
-            ntls_hs_complete(c);
-        }
+        advance(c);
     }
     return ntls_ok();
 }
 
-ntls_result ntls_hs_receive(struct ntls_conn *c, const struct ntls_hs_msg *msg)
+/* The expected action for a received message; a peer_decides step the message does not match is skipped. */
+static const struct ntls_hs_action *expect(struct ntls_conn *c, const struct ntls_hs_msg *msg)
 {
     const struct ntls_hs_action *a = &actions[current(c)];
-    NTLS_ENSURE(c->started && !c->done && a->writer != 0 && !ours(c, a), NTLS_E_UNEXPECTED_MESSAGE);
+    const struct flow_step *st = &flows[c->flow][c->pos];
+    if (st->peer_decides && (st->need & ~c->hs_flags) != 0) {
+        if (msg->ctype == a->ctype && msg->type == a->hs_type) {
+            c->hs_flags |= st->need; /* the peer chose this shape by sending the message */
+        } else {
+            c->hs_decided = true; /* it did not: skip the step */
+            a = &actions[current(c)];
+        }
+    }
+    return a;
+}
+
+ntls_result ntls_hs_receive(struct ntls_conn *c, const struct ntls_hs_msg *msg)
+{
+    NTLS_ENSURE(c->started && !c->done, NTLS_E_UNEXPECTED_MESSAGE);
+    const struct ntls_hs_action *a = expect(c, msg);
+    NTLS_ENSURE(a->writer != 0 && !ours(c, a), NTLS_E_UNEXPECTED_MESSAGE);
     NTLS_ENSURE(msg->ctype == a->ctype && msg->type == a->hs_type, NTLS_E_UNEXPECTED_MESSAGE);
     if (msg->ctype == CT_HS) {
+        c->transcript_before = c->transcript; /* CertificateVerify signs the transcript before itself */
         ntls_hash_update(&c->transcript, msg->raw.p, msg->raw.len);
     }
     if (c->cfg->on_message != NULL) {
@@ -119,10 +189,7 @@ ntls_result ntls_hs_receive(struct ntls_conn *c, const struct ntls_hs_msg *msg)
     struct ntls_cur body = msg->body;
     NTLS_TRY(a->recv(c, &body));
     NTLS_TRY(ntls_cur_end(&body));
-    c->pos++;
-    if (current(c) == M_APP_DATA) {
-        ntls_hs_complete(c);
-    }
+    advance(c);
     return ntls_ok();
 }
 
@@ -130,7 +197,7 @@ ntls_result ntls_hs_receive_v2(struct ntls_conn *c, const struct ntls_client_hel
 {
     NTLS_ENSURE(c->started && current(c) == M_CLIENT_HELLO && c->is_server, NTLS_E_UNEXPECTED_MESSAGE);
     NTLS_TRY(ntls_server_accept_hello(c, ch));
-    c->pos++;
+    advance(c);
     return ntls_ok();
 }
 

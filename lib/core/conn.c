@@ -50,11 +50,11 @@ struct ntls_conn *ntls_conn_new(const struct ntls_config *cfg, bool is_server)
 /* Everything secret the handshake holds, and what it allocated for the handshake only. */
 static void wipe_handshake(struct ntls_conn *c)
 {
-    ntls_zeroize(c->master, sizeof c->master);
-    ntls_zeroize(c->peer_finished, sizeof c->peer_finished);
-    ntls_hash_wipe(&c->transcript);
-    ntls_hash_wipe(&c->transcript_before);
-    ntls_kx_wipe(&c->kx);
+    if (c->hs != NULL) {
+        ntls_kx_wipe(&c->hs->kx); /* it owns allocations of its own */
+        ntls_free_secret(c->hs, sizeof *c->hs);
+        c->hs = NULL;
+    }
     ntls_free_secret(c->hs_out.buf, c->hs_out.cap);
     c->hs_out = (struct ntls_hs_out){ 0 };
     ntls_hs_in_free(&c->hs_in);
@@ -187,7 +187,7 @@ void ntls_hs_complete(struct ntls_conn *c)
     c->done = true;
     bool full = !c->reused;
     if (full && c->session != NULL) {
-        memcpy(c->session->master_secret, c->master, NTLS_MASTER_SECRET_LEN);
+        memcpy(c->session->master_secret, c->hs->master, NTLS_MASTER_SECRET_LEN);
         if (c->is_server && c->session->id_len > 0 && c->cfg->cache != NULL) {
             ntls_result stored = ntls_session_cache_add(c->cfg->cache, c->session);
             (void)stored; /* a session that could not be cached is no reason to fail the connection */
@@ -205,9 +205,11 @@ ntls_result ntls_conn_start(struct ntls_conn *c)
     if (c->started) {
         return ntls_ok();
     }
+    c->hs = ntls_calloc(1, sizeof *c->hs);
+    NTLS_ENSURE(c->hs != NULL, NTLS_E_NOMEM);
     c->started = true;
     /* The transcript starts before a version is agreed; every version we speak hashes it the same way. */
-    ntls_hash_init(&c->transcript, ntls_version_ops(NTLS_TLS10)->transcript);
+    ntls_hash_init(&c->hs->transcript, ntls_version_ops(NTLS_TLS10)->transcript);
     event(c, NTLS_EV_HANDSHAKE_START, 0);
     ntls_result r = ntls_hs_send_due(c);
     if (r.err == NTLS_E_WANT_WRITE) {
@@ -308,7 +310,7 @@ static ntls_result sslv2_hello(struct ntls_conn *c, bool *handled, bool *idle)
     struct ntls_client_hello ch;
     struct ntls_cur msg = body;
     NTLS_TRY(ntls_client_hello_parse_v2(&msg, &ch, suites, sizeof suites));
-    ntls_hash_update(&c->transcript, body.p, body.len); /* the hash covers it from msg_type on */
+    ntls_hash_update(&c->hs->transcript, body.p, body.len); /* the hash covers it from msg_type on */
     if (c->cfg->on_message != NULL) {
         c->cfg->on_message(c, false, NTLS_CT_HANDSHAKE, body.p, body.len);
     }
@@ -605,5 +607,5 @@ void ntls_conn_release_buffers(struct ntls_conn *c)
 
 size_t ntls_conn_heap_bytes(const struct ntls_conn *c)
 {
-    return sizeof *c + ntls_rec_heap_bytes(&c->rec) + c->hs_out.cap;
+    return sizeof *c + ntls_rec_heap_bytes(&c->rec) + c->hs_out.cap + (c->hs != NULL ? sizeof *c->hs : 0);
 }

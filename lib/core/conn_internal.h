@@ -53,6 +53,16 @@ struct ntls_hs_out {
     uint8_t ctype;
 };
 
+/* What only the handshake needs: allocated when it starts, wiped and freed when it ends, so an idle
+ * connection does not carry it. */
+struct ntls_hs_state {
+    struct ntls_hash transcript;
+    struct ntls_hash transcript_before; /* before the last received message (CertificateVerify) */
+    uint8_t master[NTLS_MASTER_SECRET_LEN];
+    uint8_t peer_finished[NTLS_FINISHED_LEN]; /* expected verify_data, computed at the peer's CCS */
+    struct ntls_kx_state kx;
+};
+
 struct ntls_conn {
     const struct ntls_config *cfg;
     void *user;
@@ -67,15 +77,13 @@ struct ntls_conn {
     unsigned pos;       /* index into the flow row */
     unsigned hs_flags;  /* HS_* */
     bool hs_decided;    /* the peer skipped the optional step at pos */
-    struct ntls_hash transcript;
-    struct ntls_hash transcript_before; /* before the last received message (CertificateVerify) */
+    struct ntls_hs_state *hs; /* NULL before the handshake starts and after it ends */
 
     /* negotiated */
     uint16_t version;        /* 0 until ServerHello */
     uint16_t client_version; /* what the client offered (the RSA premaster carries it) */
     const struct ntls_suite *suite;
     uint8_t client_random[NTLS_RANDOM_LEN], server_random[NTLS_RANDOM_LEN];
-    uint8_t master[NTLS_MASTER_SECRET_LEN];
     bool use_ems;          /* RFC 7627 negotiated */
     bool secure_reneg;     /* RFC 5746: the peer signalled support */
     bool client_sent_ems;  /* server: the ClientHello carried extended_master_secret */
@@ -83,12 +91,10 @@ struct ntls_conn {
     struct ntls_session *session; /* the session being made or resumed */
     struct ntls_session *offered; /* client: the session offered for resumption */
     bool reused;
-    uint8_t peer_finished[NTLS_FINISHED_LEN]; /* expected verify_data, computed at the peer's CCS */
     uint8_t client_verify[NTLS_FINISHED_LEN], server_verify[NTLS_FINISHED_LEN];
     char *server_name;
 
     /* key exchange and authentication */
-    struct ntls_kx_state kx;
     const struct ntls_identity *identity; /* ours for this handshake, NULL for none */
     uint8_t cert_types;                  /* client: the kinds of certificate the server asked for (CT_*) */
 

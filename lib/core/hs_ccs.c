@@ -20,6 +20,6 @@ ntls_result ntls_ccs_recv(struct ntls_conn *c, struct ntls_cur *body)
     NTLS_ENSURE(value == 1, NTLS_E_ILLEGAL_PARAMETER);
     NTLS_TRY(ntls_cur_end(body));
     /* The peer's Finished covers the transcript as it is now (RFC 2246 7.4.9). */
-    ntls_finished_compute(c->version, c->master, c->is_server, &c->transcript, c->peer_finished);
+    ntls_finished_compute(c->version, c->hs->master, c->is_server, &c->hs->transcript, c->hs->peer_finished);
     return ntls_rec_change_cipher(&c->rec, NTLS_REC_READ);
 }

@@ -15,7 +15,7 @@ ntls_result ntls_cert_verify_send(struct ntls_conn *c)
 {
     const struct ntls_x509_key *key = c->identity->key;
     uint8_t digest[36];
-    const uint8_t *d = transcript_digest(&c->transcript, key->type, digest);
+    const uint8_t *d = transcript_digest(&c->hs->transcript, key->type, digest);
     struct ntls_wr w;
     size_t mark;
     NTLS_TRY(ntls_hs_msg_begin(c, 15, 2 + 1024, &w, &mark));
@@ -27,6 +27,6 @@ ntls_result ntls_cert_verify_recv(struct ntls_conn *c, struct ntls_cur *body)
 {
     uint8_t digest[36];
     /* The signature covers every message before this one. */
-    const uint8_t *d = transcript_digest(&c->transcript_before, c->peer_key.type, digest);
+    const uint8_t *d = transcript_digest(&c->hs->transcript_before, c->peer_key.type, digest);
     return ntls_sig_check(&c->peer_key, d, body);
 }

@@ -219,7 +219,7 @@ static ntls_result try_resume(struct ntls_conn *c, const struct ntls_client_hell
     c->session = s;
     c->reused = true;
     c->suite = ntls_suite_by_id(s->suite);
-    memcpy(c->master, s->master_secret, NTLS_MASTER_SECRET_LEN);
+    memcpy(c->hs->master, s->master_secret, NTLS_MASTER_SECRET_LEN);
     ntls_hs_set_flow(c, HS_RESUME);
     return ntls_ok();
 }
@@ -290,7 +290,7 @@ ntls_result ntls_server_accept_hello(struct ntls_conn *c, const struct ntls_clie
     c->suite = choose_suite(c, ch);
     NTLS_ENSURE(c->suite != NULL, no_suite_error(c, ch->suites));
     c->identity = ntls_hs_identity_for(c, ntls_suite_auth_type(c->suite));
-    c->kx.kx = c->suite->kx;
-    c->kx.group = choose_group(c, ch);
+    c->hs->kx.kx = c->suite->kx;
+    c->hs->kx.group = choose_group(c, ch);
     return new_session(c);
 }

@@ -10,12 +10,12 @@ static ntls_result derive(struct ntls_conn *c, uint8_t *pms, size_t pms_len)
 {
     ntls_result r = ntls_ok();
     if (c->use_ems) {
-        ntls_master_secret_ems(c->version, pms, pms_len, &c->transcript, c->master);
+        ntls_master_secret_ems(c->version, pms, pms_len, &c->hs->transcript, c->hs->master);
     } else {
-        r = ntls_keys_master_secret(c->version, pms, pms_len, c->client_random, c->server_random, c->master);
+        r = ntls_keys_master_secret(c->version, pms, pms_len, c->client_random, c->server_random, c->hs->master);
     }
     ntls_zeroize(pms, pms_len);
-    ntls_kx_wipe(&c->kx);
+    ntls_kx_wipe(&c->hs->kx);
     NTLS_TRY(r);
     return ntls_hs_install_keys(c);
 }
@@ -27,7 +27,7 @@ static ntls_result write_body(struct ntls_conn *c, struct ntls_wr *w, uint8_t *p
         *pms_len = NTLS_RSA_PMS_LEN;
         return ntls_kx_rsa_client(c->peer_key.rsa, c->client_version, pms, w);
     }
-    return ntls_kx_client_public(&c->kx, w, pms, pms_len);
+    return ntls_kx_client_public(&c->hs->kx, w, pms, pms_len);
 }
 
 ntls_result ntls_client_kx_send(struct ntls_conn *c)
@@ -57,7 +57,7 @@ ntls_result ntls_client_kx_recv(struct ntls_conn *c, struct ntls_cur *body)
         /* Never fails on a bad premaster: that shows up as a Finished mismatch (kx_rsa.h). */
         r = ntls_kx_rsa_server(c->identity->key->rsa, c->client_version, body, pms);
     } else {
-        r = ntls_kx_server_secret(&c->kx, body, pms, &pms_len);
+        r = ntls_kx_server_secret(&c->hs->kx, body, pms, &pms_len);
     }
     if (!ntls_is_ok(r)) {
         ntls_zeroize(pms, sizeof pms);

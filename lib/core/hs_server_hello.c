@@ -70,14 +70,14 @@ static ntls_result client_resume(struct ntls_conn *c, const struct ntls_server_h
     NTLS_ENSURE(s->extended_master_secret == c->use_ems, NTLS_E_HANDSHAKE_FAILURE);
     c->session = ntls_session_ref(s);
     c->reused = true;
-    memcpy(c->master, s->master_secret, NTLS_MASTER_SECRET_LEN);
+    memcpy(c->hs->master, s->master_secret, NTLS_MASTER_SECRET_LEN);
     ntls_hs_set_flow(c, HS_RESUME);
     return ntls_hs_install_keys(c);
 }
 
 static ntls_result client_new_session(struct ntls_conn *c, const struct ntls_server_hello *sh)
 {
-    c->kx.kx = c->suite->kx;
+    c->hs->kx.kx = c->suite->kx;
     if (ntls_suite_is_ephemeral(c->suite)) {
         ntls_hs_set_flags(c, HS_EPHEMERAL);
     }
@@ -117,5 +117,5 @@ ntls_result ntls_server_hello_recv(struct ntls_conn *c, struct ntls_cur *body)
 
 ntls_result ntls_hs_install_keys(struct ntls_conn *c)
 {
-    return ntls_keys_install(&c->rec, c->version, c->suite, c->master, c->client_random, c->server_random);
+    return ntls_keys_install(&c->rec, c->version, c->suite, c->hs->master, c->client_random, c->server_random);
 }

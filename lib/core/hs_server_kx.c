@@ -30,7 +30,7 @@ ntls_result ntls_server_kx_send(struct ntls_conn *c)
     size_t mark;
     NTLS_TRY(ntls_hs_msg_begin(c, 12, 3 * (2 + p_len) + 2 + 1024, &w, &mark));
     size_t start = w.len;
-    NTLS_TRY(ntls_kx_server_params(&c->kx, p, p_len, g, g_len, &w));
+    NTLS_TRY(ntls_kx_server_params(&c->hs->kx, p, p_len, g, g_len, &w));
     NTLS_TRY(ntls_wr_done(&w));
     struct ntls_cur params = ntls_cur_init(w.p + start, w.len - start);
     uint8_t digest[36];
@@ -56,7 +56,7 @@ ntls_result ntls_server_kx_recv(struct ntls_conn *c, struct ntls_cur *body)
     uint8_t groups[2 * 8];
     struct ntls_cur start = *body, params;
     unsigned min_bits = c->cfg->dh_min_bits != 0 ? c->cfg->dh_min_bits : 2048;
-    NTLS_TRY(ntls_kx_client_params(&c->kx, body, min_bits, offered_groups(c, groups, sizeof groups)));
+    NTLS_TRY(ntls_kx_client_params(&c->hs->kx, body, min_bits, offered_groups(c, groups, sizeof groups)));
     NTLS_TRY(ntls_cur_take(&start, start.len - body->len, &params));
     uint8_t digest[36];
     return ntls_sig_check(&c->peer_key, params_digest(c, c->peer_key.type, params, digest), body);

@@ -180,8 +180,8 @@ ntls_result ntls_hs_receive(struct ntls_conn *c, const struct ntls_hs_msg *msg)
     NTLS_ENSURE(a->writer != 0 && !ours(c, a), NTLS_E_UNEXPECTED_MESSAGE);
     NTLS_ENSURE(msg->ctype == a->ctype && msg->type == a->hs_type, NTLS_E_UNEXPECTED_MESSAGE);
     if (msg->ctype == CT_HS) {
-        c->transcript_before = c->transcript; /* CertificateVerify signs the transcript before itself */
-        ntls_hash_update(&c->transcript, msg->raw.p, msg->raw.len);
+        c->hs->transcript_before = c->hs->transcript; /* CertificateVerify signs the transcript before itself */
+        ntls_hash_update(&c->hs->transcript, msg->raw.p, msg->raw.len);
     }
     if (c->cfg->on_message != NULL) {
         c->cfg->on_message(c, false, msg->ctype, msg->raw.p, msg->raw.len);
@@ -227,7 +227,7 @@ ntls_result ntls_hs_msg_end(struct ntls_conn *c, struct ntls_wr *w, size_t mark)
 {
     ntls_hs_wr_end(w, mark);
     NTLS_TRY(ntls_wr_done(w));
-    ntls_hash_update(&c->transcript, w->p, w->len);
+    ntls_hash_update(&c->hs->transcript, w->p, w->len);
     c->hs_out.len = w->len;
     c->hs_out.off = 0;
     c->hs_out.ctype = CT_HS;

@@ -1,7 +1,7 @@
 /* nettls: X.509 certificates, names, PEM, private keys and DH parameters (lib/x509).
  *
  * Uses lib/base and lib/crypto only. Path validation, trust stores and host-name checks build on this
- * later (verify.c, store.c); the OpenSSL X509/PEM API lives in lib/compat on top of it.
+ * (verify.h); the OpenSSL X509/PEM API lives in lib/compat on top of it.
  *
  * Conventions (BearSSL-style contracts):
  *  - Pointers MUST be non-NULL unless a comment says otherwise.

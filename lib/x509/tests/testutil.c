@@ -54,6 +54,52 @@ void tu_cert(const char *name, struct ntls_x509_cert *cert)
     free(der);
 }
 
+const char *tu_path(const char *name)
+{
+    static char path[1024];
+    const char *dir = getenv("NTLS_X509_DATA");
+    cr_assert_not_null(dir, "NTLS_X509_DATA is not set (lib/x509/tests/meson.build sets it)");
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return path;
+}
+
+struct ntls_x509_cert *tu_certs(const char *name, size_t *n)
+{
+    size_t text_len, count = 0, cap = 4;
+    uint8_t *text = tu_read(name, &text_len);
+    struct ntls_x509_cert *certs = calloc(cap, sizeof *certs);
+    cr_assert_not_null(certs);
+    struct ntls_cur in = ntls_cur_init(text, text_len);
+    for (;;) {
+        struct ntls_pem_block block;
+        bool found;
+        cr_assert_eq(ntls_pem_next(&in, "CERTIFICATE", &block, &found).err, NTLS_E_OK, "%s", name);
+        if (!found) {
+            break;
+        }
+        if (count == cap) {
+            cap *= 2;
+            certs = realloc(certs, cap * sizeof *certs);
+            cr_assert_not_null(certs);
+        }
+        ntls_result r = ntls_x509_cert_parse(&certs[count], block.der, block.der_len);
+        cr_assert_eq(r.err, NTLS_E_OK, "%s: certificate %zu does not parse", name, count);
+        count++;
+        ntls_pem_block_free(&block);
+    }
+    free(text);
+    *n = count;
+    return certs;
+}
+
+void tu_certs_free(struct ntls_x509_cert *certs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        ntls_x509_cert_free(&certs[i]);
+    }
+    free(certs);
+}
+
 size_t tu_hex(const char *hex, uint8_t *out, size_t cap)
 {
     size_t n = 0;
@@ -154,7 +200,8 @@ void tu_build_cert(struct tu_buf *out, const struct tu_cert_spec *spec)
                                    "\x18\x0f"
                                    "21240101000000Z";
     tu_put(&tbs, validity, sizeof validity - 1);
-    tu_put(&tbs, base.subject.der.p, base.subject.der.len);
+    tu_put(&tbs, spec->subject ? spec->subject : base.subject.der.p,
+           spec->subject ? spec->subject_len : base.subject.der.len);
     tu_put(&tbs, spec->spki ? spec->spki : base.spki.raw.p, spec->spki ? spec->spki_len : base.spki.raw.len);
     if (spec->issuer_uid != NULL) {
         tu_tlv(&tbs, NTLS_DER_CTX(1), spec->issuer_uid, spec->issuer_uid_len);
@@ -179,4 +226,46 @@ void tu_build_cert(struct tu_buf *out, const struct tu_cert_spec *spec)
     out->len = 0;
     tu_wrap(out, NTLS_DER_SEQUENCE, &cert);
     ntls_x509_cert_free(&base);
+}
+
+/* Name ::= SEQUENCE OF SET OF SEQUENCE { type, value }, one attribute per RDN. */
+static void put_rdn(struct tu_buf *name, const uint8_t *oid, size_t oid_len, uint8_t tag, const void *v,
+                    size_t n)
+{
+    static struct tu_buf atv, set;
+    atv.len = 0;
+    set.len = 0;
+    tu_tlv(&atv, NTLS_DER_OID, oid, oid_len);
+    tu_tlv(&atv, tag, v, n);
+    tu_wrap(&set, NTLS_DER_SEQUENCE, &atv);
+    tu_wrap(name, NTLS_DER_SET, &set);
+}
+
+void tu_build_names(struct tu_buf *out, const struct tu_gname *san, size_t n, uint8_t cn_tag, const char *cn,
+                    size_t cn_len, const char *email)
+{
+    static const uint8_t cn_oid[] = { 0x55, 0x04, 0x03 }, o_oid[] = { 0x55, 0x04, 0x0a };
+    static const uint8_t email_oid[] = { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01 };
+    static const uint8_t san_oid[] = { 0x55, 0x1d, 0x11 };
+    static struct tu_buf rdns, name, names, seq, exts;
+    rdns.len = name.len = names.len = seq.len = exts.len = 0;
+    if (cn != NULL) {
+        put_rdn(&rdns, cn_oid, sizeof cn_oid, cn_tag, cn, cn_len > 0 ? cn_len : strlen(cn));
+    } else {
+        put_rdn(&rdns, o_oid, sizeof o_oid, NTLS_DER_UTF8_STRING, "nettls", 6);
+    }
+    if (email != NULL) {
+        put_rdn(&rdns, email_oid, sizeof email_oid, NTLS_DER_IA5_STRING, email, strlen(email));
+    }
+    tu_wrap(&name, NTLS_DER_SEQUENCE, &rdns);
+    for (size_t i = 0; i < n; i++) {
+        tu_tlv(&names, san[i].tag, san[i].value, san[i].len > 0 ? san[i].len : strlen(san[i].value));
+    }
+    struct tu_cert_spec spec = { .subject = name.p, .subject_len = name.len };
+    if (n > 0) {
+        tu_wrap(&seq, NTLS_DER_SEQUENCE, &names);
+        tu_ext(&exts, san_oid, sizeof san_oid, -1, seq.p, seq.len);
+        spec.exts = &exts;
+    }
+    tu_build_cert(out, &spec);
 }

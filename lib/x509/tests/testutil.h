@@ -15,6 +15,12 @@ uint8_t *tu_read(const char *name, size_t *len);
 uint8_t *tu_pem_der(const char *name, const char *label, size_t *len);
 /* Parses the first certificate of fixture name; fails the test on error. */
 void tu_cert(const char *name, struct ntls_x509_cert *cert);
+/* Every certificate of fixture name, parsed, in file order: a malloc'd array of *n (free with
+ * tu_certs_free). */
+struct ntls_x509_cert *tu_certs(const char *name, size_t *n);
+void tu_certs_free(struct ntls_x509_cert *certs, size_t n);
+/* The full path of fixture name (static buffer, valid until the next call). */
+const char *tu_path(const char *name);
 /* Decodes hex (whitespace ignored) into out (cap bytes); returns the length. */
 size_t tu_hex(const char *hex, uint8_t *out, size_t cap);
 
@@ -50,7 +56,22 @@ struct tu_cert_spec {
     size_t exts_raw_len;
     const uint8_t *sig;            /* signatureValue BIT STRING content (with the unused-bits octet) */
     size_t sig_len;
+    const uint8_t *subject;        /* whole Name element, instead of server-rsa's subject */
+    size_t subject_len;
 };
 void tu_build_cert(struct tu_buf *out, const struct tu_cert_spec *spec);
+
+/* One GeneralName for tu_build_names: tag is the whole identifier octet (0x82 dNSName, 0x81 rfc822Name,
+ * 0x87 iPAddress, 0x86 URI, 0xa0 otherName, 0xa4 directoryName), value its content. */
+struct tu_gname {
+    uint8_t tag;
+    const char *value;
+    size_t len; /* 0: strlen(value) */
+};
+/* A certificate (see tu_build_cert) with subject "CN=<cn>" as a string of type cn_tag (cn NULL: subject
+ * O=nettls), extra subject attribute emailAddress=<email> when email is not NULL, and a subjectAltName of
+ * the n names (none when n is 0). */
+void tu_build_names(struct tu_buf *out, const struct tu_gname *san, size_t n, uint8_t cn_tag, const char *cn,
+                    size_t cn_len, const char *email);
 
 #endif

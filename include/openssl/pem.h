@@ -1,5 +1,8 @@
-/* nettls: <openssl/pem.h>, PEM labels and reason codes of OpenSSL 1.1.0. The PEM_read_* and
- * PEM_write_* functions arrive with the code that exports them. */
+/* nettls: <openssl/pem.h>, PEM labels and reason codes of OpenSSL 1.1.0.
+ *
+ * PEM_read_bio() reads the next block of any label: lines before its BEGIN line are skipped, and it
+ * reads no further than the END line, so blocks can be read one after the other. Encrypted blocks are
+ * returned as they are (with *header empty); the PEM_read_bio_X509 family ignores cb and u. */
 #ifndef HEADER_PEM_H
 #define HEADER_PEM_H
 
@@ -77,6 +80,11 @@ typedef int pem_password_cb(char *buf, int size, int rwflag, void *userdata);
 #define PEM_R_UNSUPPORTED_CIPHER 113
 #define PEM_R_UNSUPPORTED_ENCRYPTION 114
 #define PEM_R_UNSUPPORTED_KEY_COMPONENTS 126
+
+int PEM_read_bio(BIO *bp, char **name, char **header, unsigned char **data, long *len);
+int PEM_write_bio(BIO *bp, const char *name, const char *hdr, const unsigned char *data, long len);
+X509 *PEM_read_bio_X509(BIO *bp, X509 **x, pem_password_cb *cb, void *u);
+int PEM_write_bio_X509(BIO *bp, X509 *x);
 
 #ifdef __cplusplus
 }

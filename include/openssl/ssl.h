@@ -2,8 +2,8 @@
  *
  * nettls speaks TLS 1.0 (RFC 2246). The constants are OpenSSL 1.1.0's: option and mode bits, error and
  * verify codes, alert reason codes (SSL_AD_REASON_OFFSET + the alert number), SSL_ctrl() commands.
- * Functions are declared here as the library exports them; the macros that OpenSSL defines over
- * SSL_ctrl()/SSL_CTX_ctrl() arrive with those functions. */
+ * Functions are declared here as the library exports them; where OpenSSL defines a macro over
+ * SSL_ctrl()/SSL_CTX_ctrl(), so does nettls. Comments say only where nettls departs from OpenSSL. */
 #ifndef HEADER_SSL_H
 #define HEADER_SSL_H
 
@@ -477,6 +477,236 @@ int OPENSSL_init_ssl(uint64_t opts, const OPENSSL_INIT_SETTINGS *settings);
 
 /* The SSL error strings are always loaded; returns 1. */
 int ERR_load_SSL_strings(void);
+
+/* ---------------------------------------------------------------------------------------------------- */
+/* Methods. nettls speaks TLS 1.0 only: every method negotiates TLS 1.0, within the bounds that
+ * SSL_CTX_set_min_proto_version()/max and the SSL_OP_NO_* options leave. */
+const SSL_METHOD *TLS_method(void);
+const SSL_METHOD *TLS_server_method(void);
+const SSL_METHOD *TLS_client_method(void);
+#define SSLv23_method TLS_method
+#define SSLv23_server_method TLS_server_method
+#define SSLv23_client_method TLS_client_method
+#if OPENSSL_API_COMPAT < 0x10100000L
+const SSL_METHOD *TLSv1_method(void);
+const SSL_METHOD *TLSv1_server_method(void);
+const SSL_METHOD *TLSv1_client_method(void);
+#endif
+
+/* ---------------------------------------------------------------------------------------------------- */
+/* Contexts. Settings are copied into each SSL by SSL_new(); a context may then be shared by many threads
+ * as long as nobody changes it. */
+SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);
+int SSL_CTX_up_ref(SSL_CTX *ctx);
+void SSL_CTX_free(SSL_CTX *ctx);
+long SSL_CTX_ctrl(SSL_CTX *ctx, int cmd, long larg, void *parg);
+long SSL_CTX_callback_ctrl(SSL_CTX *ctx, int cmd, void (*fp)(void));
+unsigned long SSL_CTX_get_options(const SSL_CTX *ctx);
+unsigned long SSL_CTX_set_options(SSL_CTX *ctx, unsigned long op);
+unsigned long SSL_CTX_clear_options(SSL_CTX *ctx, unsigned long op);
+long SSL_CTX_set_timeout(SSL_CTX *ctx, long t);
+long SSL_CTX_get_timeout(const SSL_CTX *ctx);
+
+#define SSL_CTX_set_mode(ctx, op) SSL_CTX_ctrl((ctx), SSL_CTRL_MODE, (op), NULL)
+#define SSL_CTX_clear_mode(ctx, op) SSL_CTX_ctrl((ctx), SSL_CTRL_CLEAR_MODE, (op), NULL)
+#define SSL_CTX_get_mode(ctx) SSL_CTX_ctrl((ctx), SSL_CTRL_MODE, 0, NULL)
+#define SSL_CTX_get_max_cert_list(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_GET_MAX_CERT_LIST, 0, NULL)
+#define SSL_CTX_set_max_cert_list(ctx, m) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MAX_CERT_LIST, m, NULL)
+#define SSL_CTX_set_read_ahead(ctx, m) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_READ_AHEAD, m, NULL)
+#define SSL_CTX_get_read_ahead(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_GET_READ_AHEAD, 0, NULL)
+#define SSL_CTX_set_min_proto_version(ctx, version)                                                        \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MIN_PROTO_VERSION, version, NULL)
+#define SSL_CTX_set_max_proto_version(ctx, version)                                                        \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MAX_PROTO_VERSION, version, NULL)
+#define SSL_CTX_get_min_proto_version(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_GET_MIN_PROTO_VERSION, 0, NULL)
+#define SSL_CTX_get_max_proto_version(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_GET_MAX_PROTO_VERSION, 0, NULL)
+#define SSL_CTX_set_msg_callback_arg(ctx, arg) SSL_CTX_ctrl((ctx), SSL_CTRL_SET_MSG_CALLBACK_ARG, 0, (arg))
+
+/* Cipher strings: OpenSSL's language (ciphers(1)) over the suites nettls speaks. @SECLEVEL=n is
+ * accepted at any level and TLS 1.0 stays available; from level 1 up, suites weaker than the level's bits
+ * (80, 112, 128, 192, 256) are dropped. Without @SECLEVEL nothing is dropped for strength. A string that
+ * selects nothing fails with "no cipher match" and, unlike OpenSSL, leaves the previous list in place. */
+int SSL_CTX_set_cipher_list(SSL_CTX *ctx, const char *str);
+STACK_OF(SSL_CIPHER) *SSL_CTX_get_ciphers(const SSL_CTX *ctx);
+
+/* Certificates and keys (PEM or DER files). */
+int SSL_CTX_use_certificate(SSL_CTX *ctx, X509 *x);
+int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
+int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file);
+/* Unencrypted keys only: nettls has no password callback yet. */
+int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
+int SSL_CTX_check_private_key(const SSL_CTX *ctx);
+
+/* Verification, by nettls's own path validation. The X509_STORE_CTX a verify callback receives can be
+ * passed on but not inspected yet (nettls has no X509_STORE_CTX accessors): only preverify_ok is
+ * meaningful. SSL_CTX_set_default_verify_paths() loads $SSL_CERT_FILE/$SSL_CERT_DIR or the system's
+ * store (/etc/ssl/certs). */
+int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *CApath);
+int SSL_CTX_set_default_verify_paths(SSL_CTX *ctx);
+void SSL_CTX_set_verify(SSL_CTX *ctx, int mode, SSL_verify_cb callback);
+void SSL_CTX_set_verify_depth(SSL_CTX *ctx, int depth);
+int SSL_CTX_get_verify_mode(const SSL_CTX *ctx);
+int SSL_CTX_get_verify_depth(const SSL_CTX *ctx);
+STACK_OF(X509_NAME) *SSL_load_client_CA_file(const char *file);
+void SSL_CTX_set_client_CA_list(SSL_CTX *ctx, STACK_OF(X509_NAME) *name_list);
+STACK_OF(X509_NAME) *SSL_CTX_get_client_CA_list(const SSL_CTX *ctx);
+
+/* Sessions: a server keeps its own cache (SSL_SESS_CACHE_SERVER, the default). */
+int SSL_CTX_set_session_id_context(SSL_CTX *ctx, const unsigned char *sid_ctx, unsigned int sid_ctx_len);
+void SSL_CTX_sess_set_new_cb(SSL_CTX *ctx, int (*new_session_cb)(SSL *ssl, SSL_SESSION *sess));
+int SSL_CTX_remove_session(SSL_CTX *ctx, SSL_SESSION *c);
+void SSL_CTX_flush_sessions(SSL_CTX *ctx, long tm);
+#define SSL_CTX_sess_number(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_NUMBER, 0, NULL)
+#define SSL_CTX_sess_set_cache_size(ctx, t) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_SESS_CACHE_SIZE, t, NULL)
+#define SSL_CTX_sess_get_cache_size(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_GET_SESS_CACHE_SIZE, 0, NULL)
+#define SSL_CTX_set_session_cache_mode(ctx, m) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_SESS_CACHE_MODE, m, NULL)
+#define SSL_CTX_get_session_cache_mode(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_GET_SESS_CACHE_MODE, 0, NULL)
+
+/* Callbacks. The message callback sees each handshake message, alert and ChangeCipherSpec (not the
+ * record headers), with version TLS1_VERSION. */
+void SSL_CTX_set_info_callback(SSL_CTX *ctx, void (*cb)(const SSL *ssl, int type, int val));
+void SSL_CTX_set_msg_callback(SSL_CTX *ctx, void (*cb)(int write_p, int version, int content_type,
+                                                       const void *buf, size_t len, SSL *ssl, void *arg));
+
+/* ---------------------------------------------------------------------------------------------------- */
+/* Connections */
+SSL *SSL_new(SSL_CTX *ctx);
+int SSL_up_ref(SSL *s);
+/* Frees the connection without sending anything. As in OpenSSL, a session whose connection was not shut
+ * down (SSL_shutdown() or SSL_set_shutdown() with SSL_SENT_SHUTDOWN) is no longer resumable. */
+void SSL_free(SSL *ssl);
+SSL_CTX *SSL_get_SSL_CTX(const SSL *ssl);
+/* Takes ctx's certificate and key (for a server name callback); the other settings stay. */
+SSL_CTX *SSL_set_SSL_CTX(SSL *ssl, SSL_CTX *ctx);
+long SSL_ctrl(SSL *ssl, int cmd, long larg, void *parg);
+long SSL_callback_ctrl(SSL *ssl, int cmd, void (*fp)(void));
+unsigned long SSL_get_options(const SSL *s);
+unsigned long SSL_set_options(SSL *s, unsigned long op);
+unsigned long SSL_clear_options(SSL *s, unsigned long op);
+int SSL_set_cipher_list(SSL *s, const char *str);
+STACK_OF(SSL_CIPHER) *SSL_get_ciphers(const SSL *s);
+const char *SSL_get_cipher_list(const SSL *s, int n);
+void SSL_set_verify(SSL *s, int mode, SSL_verify_cb callback);
+void SSL_set_verify_depth(SSL *s, int depth);
+int SSL_get_verify_mode(const SSL *s);
+int SSL_get_verify_depth(const SSL *s);
+void SSL_set_info_callback(SSL *ssl, void (*cb)(const SSL *ssl, int type, int val));
+void SSL_set_msg_callback(SSL *ssl, void (*cb)(int write_p, int version, int content_type, const void *buf,
+                                               size_t len, SSL *ssl, void *arg));
+
+#define SSL_set_mode(ssl, op) SSL_ctrl((ssl), SSL_CTRL_MODE, (op), NULL)
+#define SSL_clear_mode(ssl, op) SSL_ctrl((ssl), SSL_CTRL_CLEAR_MODE, (op), NULL)
+#define SSL_get_mode(ssl) SSL_ctrl((ssl), SSL_CTRL_MODE, 0, NULL)
+#define SSL_get_max_cert_list(ssl) SSL_ctrl(ssl, SSL_CTRL_GET_MAX_CERT_LIST, 0, NULL)
+#define SSL_set_max_cert_list(ssl, m) SSL_ctrl(ssl, SSL_CTRL_SET_MAX_CERT_LIST, m, NULL)
+#define SSL_set_min_proto_version(s, version) SSL_ctrl(s, SSL_CTRL_SET_MIN_PROTO_VERSION, version, NULL)
+#define SSL_set_max_proto_version(s, version) SSL_ctrl(s, SSL_CTRL_SET_MAX_PROTO_VERSION, version, NULL)
+#define SSL_get_min_proto_version(s) SSL_ctrl(s, SSL_CTRL_GET_MIN_PROTO_VERSION, 0, NULL)
+#define SSL_get_max_proto_version(s) SSL_ctrl(s, SSL_CTRL_GET_MAX_PROTO_VERSION, 0, NULL)
+#define SSL_set_msg_callback_arg(ssl, arg) SSL_ctrl((ssl), SSL_CTRL_SET_MSG_CALLBACK_ARG, 0, (arg))
+
+/* Transport */
+int SSL_set_fd(SSL *s, int fd);
+int SSL_set_rfd(SSL *s, int fd);
+int SSL_set_wfd(SSL *s, int fd);
+int SSL_get_fd(const SSL *s);
+int SSL_get_rfd(const SSL *s);
+int SSL_get_wfd(const SSL *s);
+void SSL_set_bio(SSL *s, BIO *rbio, BIO *wbio);
+BIO *SSL_get_rbio(const SSL *s);
+BIO *SSL_get_wbio(const SSL *s);
+
+/* Handshake and data */
+void SSL_set_connect_state(SSL *s);
+void SSL_set_accept_state(SSL *s);
+int SSL_is_server(SSL *s);
+int SSL_connect(SSL *ssl);
+int SSL_accept(SSL *ssl);
+int SSL_do_handshake(SSL *s);
+int SSL_read(SSL *ssl, void *buf, int num);
+int SSL_peek(SSL *ssl, void *buf, int num);
+int SSL_write(SSL *ssl, const void *buf, int num);
+int SSL_pending(const SSL *s);
+int SSL_has_pending(const SSL *s);
+/* RFC 2246 7.2.1: sends close_notify and returns 0, then 1 once the peer's close_notify has arrived. */
+int SSL_shutdown(SSL *s);
+void SSL_set_shutdown(SSL *ssl, int mode);
+int SSL_get_shutdown(const SSL *ssl);
+/* A transport EOF without close_notify is reported as OpenSSL 1.1.0 does: the call returns 0 (SSL_read)
+ * or -1 (handshake) with SSL_ERROR_SYSCALL and an empty error queue; that session is not resumable. */
+int SSL_get_error(const SSL *s, int ret_code);
+int SSL_want(const SSL *s);
+#define SSL_want_nothing(s) (SSL_want(s) == SSL_NOTHING)
+#define SSL_want_read(s) (SSL_want(s) == SSL_READING)
+#define SSL_want_write(s) (SSL_want(s) == SSL_WRITING)
+#define SSL_want_x509_lookup(s) (SSL_want(s) == SSL_X509_LOOKUP)
+int SSL_in_init(SSL *s);
+int SSL_in_before(SSL *s);
+int SSL_is_init_finished(SSL *s);
+
+/* What was negotiated */
+int SSL_version(const SSL *ssl);
+const char *SSL_get_version(const SSL *s);
+const SSL_CIPHER *SSL_get_current_cipher(const SSL *s);
+const char *SSL_CIPHER_get_name(const SSL_CIPHER *c);
+int SSL_CIPHER_get_bits(const SSL_CIPHER *c, int *alg_bits);
+const char *SSL_CIPHER_get_version(const SSL_CIPHER *c);
+uint32_t SSL_CIPHER_get_id(const SSL_CIPHER *c);
+#define SSL_get_cipher(s) SSL_CIPHER_get_name(SSL_get_current_cipher(s))
+#define SSL_get_cipher_bits(s, np) SSL_CIPHER_get_bits(SSL_get_current_cipher(s), np)
+#define SSL_get_cipher_version(s) SSL_CIPHER_get_version(SSL_get_current_cipher(s))
+#define SSL_get_cipher_name(s) SSL_CIPHER_get_name(SSL_get_current_cipher(s))
+X509 *SSL_get_peer_certificate(const SSL *s);
+STACK_OF(X509) *SSL_get_peer_cert_chain(const SSL *s);
+long SSL_get_verify_result(const SSL *ssl);
+void SSL_set_verify_result(SSL *ssl, long v);
+const char *SSL_get_servername(const SSL *s, const int type);
+int SSL_get_servername_type(const SSL *s);
+size_t SSL_get_client_random(const SSL *ssl, unsigned char *out, size_t outlen);
+size_t SSL_get_server_random(const SSL *ssl, unsigned char *out, size_t outlen);
+
+/* ---------------------------------------------------------------------------------------------------- */
+/* Sessions. The DER form (i2d_SSL_SESSION) follows OpenSSL 1.1.0's SSL_SESSION_ASN1 for the fields nettls
+ * keeps (version, cipher, id, master key, time, timeout, session id context, extended master secret);
+ * files written by OpenSSL are not guaranteed to load. */
+SSL_SESSION *SSL_get_session(const SSL *ssl);
+#define SSL_get0_session SSL_get_session
+SSL_SESSION *SSL_get1_session(SSL *ssl);
+int SSL_set_session(SSL *to, SSL_SESSION *session);
+int SSL_session_reused(SSL *s);
+int SSL_SESSION_up_ref(SSL_SESSION *ses);
+void SSL_SESSION_free(SSL_SESSION *ses);
+const unsigned char *SSL_SESSION_get_id(const SSL_SESSION *s, unsigned int *len);
+size_t SSL_SESSION_get_master_key(const SSL_SESSION *sess, unsigned char *out, size_t outlen);
+long SSL_SESSION_get_time(const SSL_SESSION *s);
+long SSL_SESSION_set_time(SSL_SESSION *s, long t);
+long SSL_SESSION_get_timeout(const SSL_SESSION *s);
+long SSL_SESSION_set_timeout(SSL_SESSION *s, long t);
+#define SSL_get_time(a) SSL_SESSION_get_time(a)
+#define SSL_set_time(a, b) SSL_SESSION_set_time((a), (b))
+#define SSL_get_timeout(a) SSL_SESSION_get_timeout(a)
+#define SSL_set_timeout(a, b) SSL_SESSION_set_timeout((a), (b))
+int i2d_SSL_SESSION(SSL_SESSION *in, unsigned char **pp);
+SSL_SESSION *d2i_SSL_SESSION(SSL_SESSION **a, const unsigned char **pp, long length);
+SSL_SESSION *PEM_read_bio_SSL_SESSION(BIO *bp, SSL_SESSION **x, pem_password_cb *cb, void *u);
+int PEM_write_bio_SSL_SESSION(BIO *bp, SSL_SESSION *x);
+
+#define sk_SSL_CIPHER_new_null() SKM_sk_new_null(SSL_CIPHER)
+#define sk_SSL_CIPHER_num(st) SKM_sk_num(SSL_CIPHER, (st))
+#define sk_SSL_CIPHER_value(st, i) SKM_sk_value(SSL_CIPHER, (st), (i))
+#define sk_SSL_CIPHER_set(st, i, p) SKM_sk_set(SSL_CIPHER, (st), (i), (p))
+#define sk_SSL_CIPHER_free(st) SKM_sk_free(SSL_CIPHER, (st))
+#define sk_SSL_CIPHER_pop_free(st, f) SKM_sk_pop_free(SSL_CIPHER, (st), (f))
+#define sk_SSL_CIPHER_push(st, p) SKM_sk_push(SSL_CIPHER, (st), (p))
+#define sk_SSL_CIPHER_unshift(st, p) SKM_sk_unshift(SSL_CIPHER, (st), (p))
+#define sk_SSL_CIPHER_insert(st, p, i) SKM_sk_insert(SSL_CIPHER, (st), (p), (i))
+#define sk_SSL_CIPHER_find(st, p) SKM_sk_find(SSL_CIPHER, (st), (p))
+#define sk_SSL_CIPHER_delete(st, i) SKM_sk_delete(SSL_CIPHER, (st), (i))
+#define sk_SSL_CIPHER_delete_ptr(st, p) SKM_sk_delete_ptr(SSL_CIPHER, (st), (p))
+#define sk_SSL_CIPHER_pop(st) SKM_sk_pop(SSL_CIPHER, (st))
+#define sk_SSL_CIPHER_shift(st) SKM_sk_shift(SSL_CIPHER, (st))
+#define sk_SSL_CIPHER_zero(st) SKM_sk_zero(SSL_CIPHER, (st))
+#define sk_SSL_CIPHER_dup(st) SKM_sk_dup(SSL_CIPHER, (st))
 
 /* Reason codes (ERR_GET_REASON of an ERR_LIB_SSL error). */
 #define SSL_R_APP_DATA_IN_HANDSHAKE 100

@@ -130,6 +130,14 @@ extern "C" {
 #define SSL_TLSEXT_ERR_ALERT_FATAL 2
 #define SSL_TLSEXT_ERR_NOACK 3
 
+/* Server name indication (RFC 4366 3.1), over SSL_ctrl() as in OpenSSL */
+#define SSL_set_tlsext_host_name(s, name)                                                                   \
+    SSL_ctrl(s, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, (void *)(name))
+#define SSL_CTX_set_tlsext_servername_callback(ctx, cb)                                                     \
+    SSL_CTX_callback_ctrl(ctx, SSL_CTRL_SET_TLSEXT_SERVERNAME_CB, (void (*)(void))(cb))
+#define SSL_CTX_set_tlsext_servername_arg(ctx, arg)                                                         \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_TLSEXT_SERVERNAME_ARG, 0, arg)
+
 #define SSL_TLSEXT_HB_ENABLED 0x01
 #define SSL_TLSEXT_HB_DONT_SEND_REQUESTS 0x02
 #define SSL_TLSEXT_HB_DONT_RECV_REQUESTS 0x04

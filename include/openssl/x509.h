@@ -1,5 +1,8 @@
-/* nettls: <openssl/x509.h>, certificates. The X509 types are opaque; the X509_* functions arrive with the
- * code that exports them. */
+/* nettls: <openssl/x509.h>, certificates. The X509 types are opaque.
+ *
+ * An X509 holds one parsed certificate and is reference counted (X509_up_ref, X509_free). The X509_NAME
+ * that X509_get_subject_name() and X509_get_issuer_name() return belongs to the certificate; one made by
+ * X509_NAME_dup() is the caller's. */
 #ifndef HEADER_X509_H
 #define HEADER_X509_H
 
@@ -140,6 +143,64 @@ typedef STACK_OF(X509_EXTENSION) X509_EXTENSIONS;
 
 #define X509_EX_V_NETSCAPE_HACK 0x8000
 #define X509_EX_V_INIT 0x0001
+
+/* Reason codes (ERR_LIB_X509). */
+#define X509_R_CERT_ALREADY_IN_HASH_TABLE 101
+#define X509_R_KEY_TYPE_MISMATCH 115
+#define X509_R_KEY_VALUES_MISMATCH 116
+#define X509_R_UNKNOWN_KEY_TYPE 117
+#define X509_R_WRONG_TYPE 122
+
+X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
+int i2d_X509(X509 *a, unsigned char **out);
+void X509_free(X509 *a);
+int X509_up_ref(X509 *a);
+X509_NAME *X509_get_subject_name(const X509 *a);
+X509_NAME *X509_get_issuer_name(const X509 *a);
+
+/* "/C=US/O=Org/CN=name" as 1.1.0 prints it: short attribute names (dotted OIDs for unknown ones), bytes
+ * outside 0x20..0x7e as \xHH. With buf NULL the result is allocated (free it with OPENSSL_free); otherwise
+ * entries that do not fit in size bytes are left out. */
+char *X509_NAME_oneline(const X509_NAME *a, char *buf, int size);
+X509_NAME *X509_NAME_dup(X509_NAME *xn);
+void X509_NAME_free(X509_NAME *a);
+int X509_NAME_cmp(const X509_NAME *a, const X509_NAME *b);
+int i2d_X509_NAME(X509_NAME *a, unsigned char **out);
+
+const char *X509_verify_cert_error_string(long n);
+
+#define sk_X509_new_null() SKM_sk_new_null(X509)
+#define sk_X509_num(st) SKM_sk_num(X509, (st))
+#define sk_X509_value(st, i) SKM_sk_value(X509, (st), (i))
+#define sk_X509_set(st, i, p) SKM_sk_set(X509, (st), (i), (p))
+#define sk_X509_free(st) SKM_sk_free(X509, (st))
+#define sk_X509_pop_free(st, f) SKM_sk_pop_free(X509, (st), (f))
+#define sk_X509_push(st, p) SKM_sk_push(X509, (st), (p))
+#define sk_X509_unshift(st, p) SKM_sk_unshift(X509, (st), (p))
+#define sk_X509_insert(st, p, i) SKM_sk_insert(X509, (st), (p), (i))
+#define sk_X509_find(st, p) SKM_sk_find(X509, (st), (p))
+#define sk_X509_delete(st, i) SKM_sk_delete(X509, (st), (i))
+#define sk_X509_delete_ptr(st, p) SKM_sk_delete_ptr(X509, (st), (p))
+#define sk_X509_pop(st) SKM_sk_pop(X509, (st))
+#define sk_X509_shift(st) SKM_sk_shift(X509, (st))
+#define sk_X509_zero(st) SKM_sk_zero(X509, (st))
+#define sk_X509_dup(st) SKM_sk_dup(X509, (st))
+#define sk_X509_NAME_new_null() SKM_sk_new_null(X509_NAME)
+#define sk_X509_NAME_num(st) SKM_sk_num(X509_NAME, (st))
+#define sk_X509_NAME_value(st, i) SKM_sk_value(X509_NAME, (st), (i))
+#define sk_X509_NAME_set(st, i, p) SKM_sk_set(X509_NAME, (st), (i), (p))
+#define sk_X509_NAME_free(st) SKM_sk_free(X509_NAME, (st))
+#define sk_X509_NAME_pop_free(st, f) SKM_sk_pop_free(X509_NAME, (st), (f))
+#define sk_X509_NAME_push(st, p) SKM_sk_push(X509_NAME, (st), (p))
+#define sk_X509_NAME_unshift(st, p) SKM_sk_unshift(X509_NAME, (st), (p))
+#define sk_X509_NAME_insert(st, p, i) SKM_sk_insert(X509_NAME, (st), (p), (i))
+#define sk_X509_NAME_find(st, p) SKM_sk_find(X509_NAME, (st), (p))
+#define sk_X509_NAME_delete(st, i) SKM_sk_delete(X509_NAME, (st), (i))
+#define sk_X509_NAME_delete_ptr(st, p) SKM_sk_delete_ptr(X509_NAME, (st), (p))
+#define sk_X509_NAME_pop(st) SKM_sk_pop(X509_NAME, (st))
+#define sk_X509_NAME_shift(st) SKM_sk_shift(X509_NAME, (st))
+#define sk_X509_NAME_zero(st) SKM_sk_zero(X509_NAME, (st))
+#define sk_X509_NAME_dup(st) SKM_sk_dup(X509_NAME, (st))
 
 #ifdef __cplusplus
 }

@@ -7,10 +7,12 @@
 #include <stddef.h>
 #include <string.h>
 
+#include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
 
 #include "internal.h"
 
@@ -146,6 +148,22 @@ static const struct code_string pem_reasons[] = {
     { PEM_R_UNSUPPORTED_CIPHER, "unsupported cipher" },
     { PEM_R_UNSUPPORTED_ENCRYPTION, "unsupported encryption" },
     { PEM_R_UNSUPPORTED_KEY_COMPONENTS, "unsupported key components" },
+};
+
+static const struct code_string x509_reasons[] = {
+    { X509_R_CERT_ALREADY_IN_HASH_TABLE, "cert already in hash table" },
+    { X509_R_KEY_TYPE_MISMATCH, "key type mismatch" },
+    { X509_R_KEY_VALUES_MISMATCH, "key values mismatch" },
+    { X509_R_UNKNOWN_KEY_TYPE, "unknown key type" },
+    { X509_R_WRONG_TYPE, "wrong type" },
+};
+
+static const struct code_string bio_reasons[] = {
+    { BIO_R_BROKEN_PIPE, "broken pipe" },
+    { BIO_R_NO_SUCH_FILE, "no such file" },
+    { BIO_R_NULL_PARAMETER, "null parameter" },
+    { BIO_R_UNSUPPORTED_METHOD, "unsupported method" },
+    { BIO_R_WRITE_TO_READ_ONLY_BIO, "write to read only BIO" },
 };
 
 /* SSL reasons, including the alerts a peer sent (SSL_AD_REASON_OFFSET + alert). */
@@ -357,6 +375,8 @@ static const struct lib_table func_tables[] = {
 static const struct lib_table reason_tables[] = {
     { ERR_LIB_SSL, ssl_reasons, COUNT(ssl_reasons) },
     { ERR_LIB_PEM, pem_reasons, COUNT(pem_reasons) },
+    { ERR_LIB_X509, x509_reasons, COUNT(x509_reasons) },
+    { ERR_LIB_BIO, bio_reasons, COUNT(bio_reasons) },
     { ERR_LIB_RAND, rand_reasons, COUNT(rand_reasons) },
 };
 

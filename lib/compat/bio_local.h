@@ -1,0 +1,36 @@
+/* nettls: the BIO object and its method table, private to the crypto half (bio*.c).
+ *
+ * The ssl half reaches BIOs only through the exported BIO_* functions. */
+#ifndef NTLS_COMPAT_BIO_LOCAL_H
+#define NTLS_COMPAT_BIO_LOCAL_H
+
+#include <stdatomic.h>
+
+#include <openssl/bio.h>
+
+struct bio_method_st {
+    int type;
+    const char *name;
+    int (*bwrite)(BIO *b, const char *data, int len);
+    int (*bread)(BIO *b, char *data, int len);
+    int (*bputs)(BIO *b, const char *str);
+    int (*bgets)(BIO *b, char *buf, int size);
+    long (*ctrl)(BIO *b, int cmd, long larg, void *parg);
+    int (*create)(BIO *b);
+    int (*destroy)(BIO *b);
+};
+
+struct bio_st {
+    const BIO_METHOD *method;
+    int flags;    /* BIO_FLAGS_*: retry state */
+    int init;     /* the descriptor, file or buffer is set */
+    int shutdown; /* BIO_CLOSE: close the descriptor or file when freed */
+    int num;      /* socket or fd BIOs: the descriptor */
+    void *ptr;    /* file BIO: the FILE; memory BIO: its buffer */
+    atomic_int refs;
+};
+
+/* Shared by the descriptor BIOs for BIO_CTRL_GET_CLOSE/SET_CLOSE and friends; 0 for other commands. */
+long ntls_bio_common_ctrl(BIO *b, int cmd, long larg, void *parg, int *handled);
+
+#endif

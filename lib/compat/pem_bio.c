@@ -1,0 +1,237 @@
+/* nettls: PEM blocks read from and written to BIOs (PEM_read_bio, PEM_write_bio) and the X509 pair built
+ * on them. Decoding is lib/x509's ntls_pem_next; this file only finds one block's lines in a BIO. */
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include "crypto/codec.h"
+#include "x509/x509.h"
+
+enum { LINE_CHUNK = 256, PEM_TEXT_MAX = 16 * 1024 * 1024, PEM_LINE_CHARS = 64 };
+
+struct text {
+    char *p;
+    size_t len, cap;
+};
+
+static bool text_add(struct text *t, const char *s, size_t n)
+{
+    if (t->len + n + 1 > t->cap) {
+        if (t->len + n + 1 > PEM_TEXT_MAX) {
+            return false;
+        }
+        size_t cap = t->cap < 1024 ? 1024 : t->cap;
+        while (cap < t->len + n + 1) {
+            cap *= 2;
+        }
+        char *p = realloc(t->p, cap);
+        if (p == NULL) {
+            return false;
+        }
+        t->p = p;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+    t->p[t->len] = '\0';
+    return true;
+}
+
+/* Appends one whole line (any length) to t; *eof when the BIO had nothing more. Returns the offset of the
+ * line in t, or (size_t)-1 on allocation failure. */
+static size_t read_line(BIO *bp, struct text *t, bool *eof)
+{
+    size_t start = t->len;
+    char chunk[LINE_CHUNK];
+    *eof = false;
+    for (;;) {
+        int n = BIO_gets(bp, chunk, sizeof chunk);
+        if (n <= 0) {
+            *eof = t->len == start;
+            return start;
+        }
+        if (!text_add(t, chunk, (size_t)n)) {
+            return (size_t)-1;
+        }
+        if (chunk[n - 1] == '\n') {
+            return start;
+        }
+    }
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Collects the lines of the next block: from its BEGIN line to its END line. */
+static int collect_block(BIO *bp, struct text *t)
+{
+    bool eof, begun = false;
+    for (;;) {
+        size_t line = read_line(bp, t, &eof);
+        if (line == (size_t)-1) {
+            PEMerr(0, ERR_R_MALLOC_FAILURE);
+            return 0;
+        }
+        if (eof) {
+            PEMerr(0, begun ? PEM_R_BAD_END_LINE : PEM_R_NO_START_LINE);
+            return 0;
+        }
+        if (!begun) {
+            begun = starts_with(t->p + line, "-----BEGIN ");
+            if (!begun) {
+                t->len = 0; /* text before a block is skipped */
+            }
+        } else if (starts_with(t->p + line, "-----END ")) {
+            return 1;
+        }
+    }
+}
+
+/* The RFC 1421 header lines of the block at text (the lines with a colon before the first empty line). */
+static char *header_of(const char *text)
+{
+    const char *p = strchr(text, '\n');
+    const char *start = p != NULL ? p + 1 : text, *end = start;
+    while (*end != '\0') {
+        const char *nl = strchr(end, '\n');
+        size_t n = nl != NULL ? (size_t)(nl - end) : strlen(end);
+        const char *colon = memchr(end, ':', n);
+        if (colon == NULL) {
+            break;
+        }
+        end += n + (nl != NULL ? 1 : 0);
+    }
+    char *h = malloc((size_t)(end - start) + 1);
+    if (h != NULL) {
+        memcpy(h, start, (size_t)(end - start));
+        h[end - start] = '\0';
+    }
+    return h;
+}
+
+int PEM_read_bio(BIO *bp, char **name, char **header, unsigned char **data, long *len)
+{
+    struct text t = { 0 };
+    int ok = 0;
+    if (!collect_block(bp, &t)) {
+        free(t.p);
+        return 0;
+    }
+    struct ntls_cur cur = ntls_cur_init(t.p, t.len);
+    struct ntls_pem_block block;
+    bool found = false;
+    if (!ntls_is_ok(ntls_pem_next(&cur, NULL, &block, &found)) || !found) {
+        PEMerr(0, PEM_R_BAD_BASE64_DECODE);
+        free(t.p);
+        return 0;
+    }
+    char *n = strdup(block.label);
+    char *h = header_of(t.p);
+    unsigned char *d = malloc(block.der_len == 0 ? 1 : block.der_len);
+    if (n != NULL && h != NULL && d != NULL && block.der_len <= LONG_MAX) {
+        memcpy(d, block.der, block.der_len);
+        *name = n;
+        *header = h;
+        *data = d;
+        *len = (long)block.der_len;
+        ok = 1;
+    } else {
+        PEMerr(0, ERR_R_MALLOC_FAILURE);
+        free(n);
+        free(h);
+        free(d);
+    }
+    ntls_pem_block_free(&block);
+    free(t.p);
+    return ok;
+}
+
+int PEM_write_bio(BIO *bp, const char *name, const char *hdr, const unsigned char *data, long len)
+{
+    if (len < 0 || (size_t)len > PEM_TEXT_MAX) {
+        PEMerr(0, PEM_R_BIO_WRITE_FAILURE);
+        return 0;
+    }
+    size_t enc_len = NTLS_BASE64_ENCODED_LEN((size_t)len);
+    char *enc = malloc(enc_len + 1);
+    if (enc == NULL) {
+        PEMerr(0, ERR_R_MALLOC_FAILURE);
+        return 0;
+    }
+    ntls_base64_encode(data, (size_t)len, enc);
+    int total = BIO_printf(bp, "-----BEGIN %s-----\n", name);
+    int ok = total > 0;
+    if (ok && hdr != NULL && *hdr != '\0') {
+        int n = BIO_printf(bp, "%s\n", hdr);
+        ok = n > 0;
+        total += n;
+    }
+    for (size_t off = 0; ok && off < enc_len; off += PEM_LINE_CHARS) {
+        int chunk = (int)(enc_len - off < PEM_LINE_CHARS ? enc_len - off : PEM_LINE_CHARS);
+        int n = BIO_printf(bp, "%.*s\n", chunk, enc + off);
+        ok = n > 0;
+        total += n;
+    }
+    if (ok) {
+        int n = BIO_printf(bp, "-----END %s-----\n", name);
+        ok = n > 0;
+        total += n;
+    }
+    free(enc);
+    if (!ok) {
+        PEMerr(0, PEM_R_BIO_WRITE_FAILURE);
+        return 0;
+    }
+    return total;
+}
+
+/* Reads the next certificate ("CERTIFICATE", "X509 CERTIFICATE" or "TRUSTED CERTIFICATE"), skipping
+ * blocks of other kinds as OpenSSL does. */
+X509 *PEM_read_bio_X509(BIO *bp, X509 **x, pem_password_cb *cb, void *u)
+{
+    (void)cb;
+    (void)u;
+    for (;;) {
+        char *name = NULL, *header = NULL;
+        unsigned char *data = NULL;
+        long len = 0;
+        if (!PEM_read_bio(bp, &name, &header, &data, &len)) {
+            return NULL;
+        }
+        bool cert = strcmp(name, PEM_STRING_X509) == 0 || strcmp(name, PEM_STRING_X509_OLD) == 0 ||
+                    strcmp(name, PEM_STRING_X509_TRUSTED) == 0;
+        X509 *ret = NULL;
+        if (cert) {
+            const unsigned char *p = data;
+            ret = d2i_X509(x, &p, len);
+            if (ret == NULL) {
+                PEMerr(0, ERR_R_ASN1_LIB);
+            }
+        }
+        free(name);
+        free(header);
+        free(data);
+        if (cert) {
+            return ret;
+        }
+    }
+}
+
+int PEM_write_bio_X509(BIO *bp, X509 *x)
+{
+    unsigned char *der = NULL;
+    int len = i2d_X509(x, &der);
+    if (len < 0) {
+        return 0;
+    }
+    int r = PEM_write_bio(bp, PEM_STRING_X509, NULL, der, len);
+    free(der);
+    return r > 0 ? 1 : 0;
+}

@@ -43,6 +43,7 @@ const char *ntls_err_name(enum ntls_err err)
     case NTLS_E_CERT_UNKNOWN: return "certificate_unknown";
     case NTLS_E_ACCESS_DENIED: return "access_denied";
     case NTLS_E_NO_RENEGOTIATION: return "no_renegotiation";
+    case NTLS_E_UNRECOGNIZED_NAME: return "unrecognized_name";
     case NTLS_E_PEER_ALERT: return "peer_alert";
     case NTLS_E_INTERNAL: return "internal";
     case NTLS_E_NOMEM: return "nomem";

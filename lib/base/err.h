@@ -30,6 +30,7 @@ enum ntls_err {
     NTLS_E_CERT_UNKNOWN,
     NTLS_E_ACCESS_DENIED,
     NTLS_E_NO_RENEGOTIATION,
+    NTLS_E_UNRECOGNIZED_NAME, /* RFC 4366 3.1: the server refuses the server_name */
     NTLS_E_PEER_ALERT, /* the peer sent a fatal alert */
 
     /* ours */

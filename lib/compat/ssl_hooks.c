@@ -67,6 +67,8 @@ static enum ntls_err alert_error(int alert)
         return NTLS_E_ILLEGAL_PARAMETER;
     case SSL_AD_DECODE_ERROR:
         return NTLS_E_DECODE;
+    case SSL_AD_UNRECOGNIZED_NAME:
+        return NTLS_E_UNRECOGNIZED_NAME;
     default:
         return NTLS_E_HANDSHAKE_FAILURE;
     }

@@ -188,6 +188,9 @@ void ntls_hs_complete(struct ntls_conn *c)
     bool full = !c->reused;
     if (full && c->session != NULL) {
         memcpy(c->session->master_secret, c->hs->master, NTLS_MASTER_SECRET_LEN);
+        if (!ntls_is_ok(ntls_hs_save_peer_chain(c))) {
+            c->session->not_resumable = true; /* out of memory: a session without its chain is not kept */
+        }
         if (c->is_server && c->session->id_len > 0 && c->cfg->cache != NULL) {
             ntls_result stored = ntls_session_cache_add(c->cfg->cache, c->session);
             (void)stored; /* a session that could not be cached is no reason to fail the connection */

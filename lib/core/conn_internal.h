@@ -182,6 +182,9 @@ enum ntls_pk_type ntls_suite_auth_type(const struct ntls_suite *s);
 
 /* Shared by the hello handlers: derive the master secret (when not resumed) and install the pending keys. */
 NTLS_MUST_CHECK ntls_result ntls_hs_install_keys(struct ntls_conn *c);
+/* The peer's chain into the session (full handshake) and back out of it (resumption), hs_cert.c. */
+NTLS_MUST_CHECK ntls_result ntls_hs_save_peer_chain(struct ntls_conn *c);
+NTLS_MUST_CHECK ntls_result ntls_hs_restore_peer_chain(struct ntls_conn *c);
 /* Called when the last Finished of the flow was sent or verified. */
 void ntls_hs_complete(struct ntls_conn *c);
 

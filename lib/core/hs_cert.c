@@ -105,3 +105,41 @@ ntls_result ntls_client_cert_recv(struct ntls_conn *c, struct ntls_cur *body)
     ntls_hs_set_flags(c, HS_CLIENT_VERIFY);
     return ntls_ok();
 }
+
+/* The peer's chain is kept in the session as the certificate_list it came in. */
+ntls_result ntls_hs_save_peer_chain(struct ntls_conn *c)
+{
+    if (c->peer_chain_len == 0 || c->session == NULL || c->session->peer_certs != NULL) {
+        return ntls_ok();
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < c->peer_chain_len; i++) {
+        total += 3 + c->peer_chain[i]->der_len;
+    }
+    uint8_t *buf = ntls_calloc(1, total);
+    NTLS_ENSURE(buf != NULL, NTLS_E_NOMEM);
+    struct ntls_wr w = ntls_wr_init(buf, total);
+    for (size_t i = 0; i < c->peer_chain_len; i++) {
+        size_t one = ntls_wr_vec24_open(&w);
+        ntls_wr_bytes(&w, c->peer_chain[i]->der, c->peer_chain[i]->der_len);
+        ntls_wr_vec24_close(&w, one);
+    }
+    c->session->peer_certs = buf;
+    c->session->peer_certs_len = w.len;
+    return ntls_wr_done(&w);
+}
+
+/* A resumed connection takes the peer's chain from its session (it was verified when the session was made). */
+ntls_result ntls_hs_restore_peer_chain(struct ntls_conn *c)
+{
+    struct ntls_cur list = ntls_cur_init(c->session->peer_certs, c->session->peer_certs_len);
+    while (!ntls_cur_empty(&list)) {
+        struct ntls_cur der;
+        NTLS_TRY(ntls_cur_vec24(&list, &der));
+        NTLS_TRY(add_cert(c, der));
+    }
+    if (c->peer_chain_len > 0) {
+        NTLS_TRY(ntls_x509_cert_key(c->peer_chain[0], &c->peer_key));
+    }
+    return ntls_ok();
+}

@@ -219,6 +219,7 @@ static ntls_result try_resume(struct ntls_conn *c, const struct ntls_client_hell
     c->session = s;
     c->reused = true;
     c->suite = ntls_suite_by_id(s->suite);
+    NTLS_TRY(ntls_hs_restore_peer_chain(c));
     memcpy(c->hs->master, s->master_secret, NTLS_MASTER_SECRET_LEN);
     ntls_hs_set_flow(c, HS_RESUME);
     return ntls_ok();

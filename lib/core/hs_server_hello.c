@@ -70,6 +70,7 @@ static ntls_result client_resume(struct ntls_conn *c, const struct ntls_server_h
     NTLS_ENSURE(s->extended_master_secret == c->use_ems, NTLS_E_HANDSHAKE_FAILURE);
     c->session = ntls_session_ref(s);
     c->reused = true;
+    NTLS_TRY(ntls_hs_restore_peer_chain(c));
     memcpy(c->hs->master, s->master_secret, NTLS_MASTER_SECRET_LEN);
     ntls_hs_set_flow(c, HS_RESUME);
     return ntls_hs_install_keys(c);

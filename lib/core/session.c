@@ -26,6 +26,7 @@ struct ntls_session *ntls_session_ref(struct ntls_session *s)
 void ntls_session_unref(struct ntls_session *s)
 {
     if (s != NULL && atomic_fetch_sub(&s->refs, 1) == 1) {
+        ntls_free(s->peer_certs);
         ntls_free_secret(s, sizeof *s);
     }
 }

@@ -26,6 +26,10 @@ struct ntls_session {
     uint16_t suite;
     bool extended_master_secret; /* RFC 7627: made with the extension; resumable only with it */
     bool not_resumable;          /* its connection failed or was truncated (RFC 2246 7.2.2) */
+    /* The peer's certificate_list as its Certificate message carried it (RFC 2246 7.4.2), so a resumed
+     * connection can still report the peer's certificates; NULL when the peer sent none. Owned. */
+    uint8_t *peer_certs;
+    size_t peer_certs_len;
     int64_t created;             /* seconds since the epoch */
     uint32_t timeout;            /* seconds */
     /* private: */

@@ -18,6 +18,7 @@ Test(alert, every_peer_error_has_its_rfc_alert)
     cr_assert_eq(ntls_alert_for_error(NTLS_E_CERT_EXPIRED), 45);
     cr_assert_eq(ntls_alert_for_error(NTLS_E_ACCESS_DENIED), 49);
     cr_assert_eq(ntls_alert_for_error(NTLS_E_INTERNAL), 80);
+    cr_assert_eq(ntls_alert_for_error(NTLS_E_UNRECOGNIZED_NAME), 112);
 }
 
 Test(alert, transient_errors_send_nothing)

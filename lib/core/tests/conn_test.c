@@ -89,6 +89,10 @@ ParameterizedTest(uint16_t *suite, conn, full_then_resumed_with_every_suite, .in
     cr_assert(ntls_pair_handshake(&q));
     cr_assert(ntls_conn_session_reused(q.client));
     cr_assert(ntls_conn_session_reused(q.server));
+    size_t n;
+    struct ntls_x509_cert *const *chain = ntls_conn_peer_chain(q.client, &n);
+    cr_assert_eq(n, server_id.n, "a resumed client still knows the server's chain");
+    cr_assert_eq(chain[0]->der_len, server_id.chain[0]->der_len);
     exchange(&q, 1000);
     free_pair(&q);
 }

@@ -22,9 +22,10 @@ static void take_identity(SSL *s, SSL_CTX *ctx)
     s->pkey = pkey;
     /* The engine reads the identity through s->cfg, which may already be in use (SNI switching). */
     bool both = chain != NULL && pkey != NULL;
-    s->cfg.identity.chain = both ? chain->certs : NULL;
-    s->cfg.identity.chain_len = both ? chain->n : 0;
-    s->cfg.identity.key = both ? &pkey->key : NULL;
+    s->cfg.identities[0].chain = both ? chain->certs : NULL;
+    s->cfg.identities[0].chain_len = both ? chain->n : 0;
+    s->cfg.identities[0].key = both ? &pkey->key : NULL;
+    s->cfg.nidentities = both ? 1 : 0;
 }
 
 SSL *SSL_new(SSL_CTX *ctx)

@@ -86,7 +86,7 @@ struct ssl_st {
     SSL_CTX *ctx;
     struct ntls_compat_settings set;
     STACK_OF(SSL_CIPHER) *cipher_stack;
-    struct ntls_compat_certs *chain; /* references taken at SSL_new() for cfg.identity */
+    struct ntls_compat_certs *chain; /* references taken at SSL_new() for cfg.identities[0] */
     struct ntls_compat_pkey *pkey;
     struct ntls_config cfg;
     struct ntls_conn *conn; /* made when the handshake starts */

@@ -28,6 +28,7 @@
 #include "x509/x509.h"
 
 #define NTLS_MAX_SUITES 64
+#define NTLS_MAX_IDENTITIES 3
 
 /* ntls_conn_state() bits */
 #define NTLS_ST_CLOSED 0x01u
@@ -69,9 +70,10 @@ struct ntls_config {
     uint16_t suites[NTLS_MAX_SUITES]; /* in preference order; ntls_config_default() fills DEFAULT */
     size_t nsuites;
     unsigned flags; /* NTLS_CFG_* */
-    /* Our certificate and key: a server's for its suites' authentication, a client's for client
-     * authentication. */
-    struct ntls_identity identity;
+    /* Our certificates and keys, at most one per key type: a server picks the one its suite authenticates
+     * with (RSA, DSA or EC); a client sends the first of a type the server's CertificateRequest lists. */
+    struct ntls_identity identities[NTLS_MAX_IDENTITIES];
+    size_t nidentities;
     struct ntls_session_cache *cache; /* a server's cache; NULL for none */
     uint32_t session_timeout;         /* seconds; 0 means 300 (OpenSSL's default) */
     uint8_t sid_ctx[NTLS_SID_CTX_MAX];

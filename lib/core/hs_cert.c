@@ -85,10 +85,14 @@ static uint8_t cert_type_bit(enum ntls_pk_type type)
 
 ntls_result ntls_client_cert_send(struct ntls_conn *c)
 {
-    const struct ntls_identity *id = &c->cfg->identity;
-    bool have = id->key != NULL && id->chain_len > 0 && (c->cert_types & cert_type_bit(id->key->type));
-    c->identity = have ? id : NULL;
-    if (have) {
+    c->identity = NULL;
+    for (size_t i = 0; i < c->cfg->nidentities && c->identity == NULL; i++) {
+        const struct ntls_identity *id = &c->cfg->identities[i];
+        if (id->key != NULL && id->chain_len > 0 && (c->cert_types & cert_type_bit(id->key->type))) {
+            c->identity = id;
+        }
+    }
+    if (c->identity != NULL) {
         ntls_hs_set_flags(c, HS_CLIENT_VERIFY);
     }
     return write_chain(c, c->identity);

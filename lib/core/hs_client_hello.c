@@ -101,9 +101,13 @@ enum ntls_pk_type ntls_suite_auth_type(const struct ntls_suite *s)
 
 const struct ntls_identity *ntls_hs_identity_for(const struct ntls_conn *c, enum ntls_pk_type type)
 {
-    const struct ntls_identity *id = &c->cfg->identity;
-    bool usable = id->key != NULL && id->key->type == type && id->chain_len > 0;
-    return usable ? id : NULL;
+    for (size_t i = 0; i < c->cfg->nidentities; i++) {
+        const struct ntls_identity *id = &c->cfg->identities[i];
+        if (id->key != NULL && id->key->type == type && id->chain_len > 0) {
+            return id;
+        }
+    }
+    return NULL;
 }
 
 /* RFC 4492 4-5.1: the first of our groups the client supports; a client without supported_groups supports

@@ -16,7 +16,8 @@ static void setup(void)
 {
     cr_assert(ntls_test_identity_load(&server_id, "server-rsa.pem", "server-rsa.key"));
     ntls_config_default(&server_cfg);
-    server_cfg.identity = server_id.id;
+    server_cfg.identities[0] = server_id.id;
+    server_cfg.nidentities = 1;
     server_cfg.cache = ntls_session_cache_new(100);
     ntls_config_default(&client_cfg);
 }

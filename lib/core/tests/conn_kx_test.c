@@ -28,7 +28,8 @@ static void teardown(void)
 static void serve_with(const char *cert, const char *key)
 {
     cr_assert(ntls_test_identity_load(&server_id, cert, key), "loading %s", cert);
-    server_cfg.identity = server_id.id;
+    server_cfg.identities[0] = server_id.id;
+    server_cfg.nidentities = 1;
 }
 
 static void only_suite(uint16_t id)
@@ -231,7 +232,8 @@ static void client_auth(const char *cert, const char *key, uint16_t suite)
 {
     serve_with("server-rsa.pem", "server-rsa.key");
     cr_assert(ntls_test_identity_load(&client_id, cert, key));
-    client_cfg.identity = client_id.id;
+    client_cfg.identities[0] = client_id.id;
+    client_cfg.nidentities = 1;
     server_cfg.flags |= NTLS_CFG_VERIFY_CLIENT | NTLS_CFG_REQUIRE_CLIENT_CERT;
     only_suite(suite);
     struct ntls_pair p = make_pair(NULL, NULL);
@@ -275,4 +277,27 @@ Test(conn_kx, an_optional_client_certificate_may_be_absent, .init = configs, .fi
     (void)ntls_conn_peer_chain(p.server, &n);
     cr_assert_eq(n, 0);
     free_pair(&p);
+}
+
+Test(conn_kx, a_server_with_several_certificates_picks_the_one_its_suite_needs, .init = configs,
+     .fini = teardown)
+{
+    struct ntls_test_identity ec_id;
+    serve_with("server-rsa.pem", "server-rsa.key");
+    cr_assert(ntls_test_identity_load(&ec_id, "ec-p256.pem", "ec-p256.key"));
+    server_cfg.identities[1] = ec_id.id;
+    server_cfg.nidentities = 2;
+    const uint16_t suites[] = { 0xC009, 0xC013, 0x002F };
+    const enum ntls_pk_type kinds[] = { NTLS_PK_EC, NTLS_PK_RSA, NTLS_PK_RSA };
+    for (size_t i = 0; i < 3; i++) {
+        client_cfg.suites[0] = suites[i];
+        client_cfg.nsuites = 1;
+        struct ntls_pair p = make_pair(NULL, NULL);
+        cr_assert(ntls_pair_handshake(&p), "suite %#06x", suites[i]);
+        size_t n;
+        struct ntls_x509_cert *const *chain = ntls_conn_peer_chain(p.client, &n);
+        cr_assert_eq(chain[0]->spki.type, kinds[i], "suite %#06x got the wrong certificate", suites[i]);
+        free_pair(&p);
+    }
+    ntls_test_identity_free(&ec_id);
 }

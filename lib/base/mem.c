@@ -11,6 +11,12 @@ void *ntls_calloc(size_t count, size_t size)
     return calloc(count == 0 ? 1 : count, size == 0 ? 1 : size);
 }
 
+void *ntls_malloc(size_t n)
+{
+    allocations++;
+    return malloc(n == 0 ? 1 : n);
+}
+
 void *ntls_realloc(void *p, size_t n)
 {
     allocations++;

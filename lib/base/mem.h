@@ -9,6 +9,9 @@
 
 /* Zero-filled memory, or NULL. n == 0 is allowed and returns a unique pointer. */
 void *ntls_calloc(size_t count, size_t size);
+/* Uninitialised memory, or NULL: for buffers that are always written before they are read (the record
+ * buffers, where zeroing 18 KiB per allocation would cost more than the allocation). */
+void *ntls_malloc(size_t n);
 void *ntls_realloc(void *p, size_t n);
 void ntls_free(void *p);
 

@@ -87,7 +87,7 @@ uint8_t *ntls_rec_in_buf(struct ntls_record *r, size_t *room)
 {
     *room = 0;
     if (r->in == NULL) {
-        r->in = ntls_calloc(1, IN_ALLOC);
+        r->in = ntls_malloc(IN_ALLOC);
         if (r->in == NULL) {
             return NULL;
         }
@@ -277,7 +277,7 @@ ntls_result ntls_rec_seal_begin(struct ntls_record *r, uint8_t type, uint8_t **p
     NTLS_ENSURE(!r->seal_open, NTLS_E_USAGE);
     NTLS_ENSURE(type >= NTLS_CT_CHANGE_CIPHER_SPEC && type <= NTLS_CT_APPLICATION_DATA, NTLS_E_USAGE);
     if (r->out == NULL) {
-        r->out = ntls_calloc(1, NTLS_REC_OUT_CAP);
+        r->out = ntls_malloc(NTLS_REC_OUT_CAP);
         NTLS_ENSURE(r->out != NULL, NTLS_E_NOMEM);
     }
     if (r->out_pos > 0 && NTLS_REC_OUT_CAP - r->out_end < NTLS_REC_OUT_CAP / 2) {

@@ -24,6 +24,10 @@ Test(mem, allocations_are_counted)
     cr_assert_eq(ntls_alloc_count(), before + 1);
     ntls_free_secret(p, 24);
     ntls_free_secret(NULL, 0);
+    void *q = ntls_malloc(100);
+    cr_assert_not_null(q);
+    cr_assert_eq(ntls_alloc_count(), before + 2);
+    ntls_free(q);
 }
 
 Test(err, error_remembers_its_site)

@@ -105,6 +105,9 @@ struct ntls_config {
     /* A client received the server's chain (leaf first): NTLS_E_OK to accept it, or the certificate error
      * to fail with. NULL accepts every chain (OpenSSL's SSL_VERIFY_NONE). */
     enum ntls_err (*verify_peer)(struct ntls_conn *c, struct ntls_x509_cert *const *chain, size_t n);
+    /* A client is about to answer a CertificateRequest: the hook may change the identities of the config
+     * it owns (OpenSSL's client_cert_cb); the client then sends the first one the request accepts. */
+    void (*on_cert_request)(struct ntls_conn *c);
     /* A full handshake made a new resumable session (both sides). */
     void (*on_new_session)(struct ntls_conn *c, struct ntls_session *s);
 };

@@ -85,6 +85,9 @@ static uint8_t cert_type_bit(enum ntls_pk_type type)
 
 ntls_result ntls_client_cert_send(struct ntls_conn *c)
 {
+    if (c->cfg->on_cert_request != NULL) {
+        c->cfg->on_cert_request(c);
+    }
     c->identity = NULL;
     for (size_t i = 0; i < c->cfg->nidentities && c->identity == NULL; i++) {
         const struct ntls_identity *id = &c->cfg->identities[i];

@@ -301,3 +301,28 @@ Test(conn_kx, a_server_with_several_certificates_picks_the_one_its_suite_needs, 
     }
     ntls_test_identity_free(&ec_id);
 }
+
+static struct ntls_test_identity late_id;
+
+/* Loads the client's certificate only when the server asks for one, as OpenSSL's client_cert_cb does. */
+static void provide_identity_late(struct ntls_conn *c)
+{
+    (void)c;
+    cr_assert(ntls_test_identity_load(&late_id, "client-rsa.pem", "client-rsa.key"));
+    client_cfg.identities[0] = late_id.id;
+    client_cfg.nidentities = 1;
+}
+
+Test(conn_kx, the_certificate_request_hook_may_provide_the_client_identity, .init = configs, .fini = teardown)
+{
+    serve_with("server-rsa.pem", "server-rsa.key");
+    server_cfg.flags |= NTLS_CFG_VERIFY_CLIENT | NTLS_CFG_REQUIRE_CLIENT_CERT;
+    client_cfg.on_cert_request = provide_identity_late;
+    struct ntls_pair p = make_pair(NULL, NULL);
+    cr_assert(ntls_pair_handshake(&p));
+    size_t n;
+    (void)ntls_conn_peer_chain(p.server, &n);
+    cr_assert_eq(n, late_id.n);
+    free_pair(&p);
+    ntls_test_identity_free(&late_id);
+}

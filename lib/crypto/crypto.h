@@ -27,6 +27,7 @@ enum ntls_hash_id {
     NTLS_HASH_SHA384,
     NTLS_HASH_SHA512,
     NTLS_HASH_MD5SHA1, /* MD5 || SHA-1 (36 bytes), the TLS 1.0 transcript and RSA signature hash */
+    NTLS_HASH_MD4,     /* RFC 1320; for the OpenSSL MD4 calls NTLM code makes, never in TLS */
     NTLS_HASH__COUNT
 };
 

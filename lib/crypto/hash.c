@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <nettle/md4.h>
 #include <nettle/md5.h>
 #include <nettle/sha1.h>
 #include <nettle/sha2.h>
@@ -29,6 +30,7 @@ struct ntls_md5sha1_ctx {
 _Static_assert(sizeof(struct ntls_md5sha1_ctx) <= NTLS_HASH_STATE_SIZE, "MD5SHA1 state does not fit");
 _Static_assert(sizeof(struct sha256_ctx) <= NTLS_HASH_STATE_SIZE, "sha256_ctx does not fit");
 _Static_assert(sizeof(struct sha512_ctx) <= NTLS_HASH_STATE_SIZE, "sha512_ctx does not fit");
+_Static_assert(sizeof(struct md4_ctx) <= NTLS_HASH_STATE_SIZE, "md4_ctx does not fit");
 _Static_assert(_Alignof(struct ntls_md5sha1_ctx) <= 16, "MD5SHA1 state needs more alignment");
 _Static_assert(_Alignof(struct sha256_ctx) <= 16, "sha256_ctx needs more alignment");
 _Static_assert(_Alignof(struct sha512_ctx) <= 16, "sha512_ctx needs more alignment");
@@ -147,7 +149,7 @@ size_t ntls_hash_size(enum ntls_hash_id id)
         [NTLS_HASH_MD5] = MD5_DIGEST_SIZE,       [NTLS_HASH_SHA1] = SHA1_DIGEST_SIZE,
         [NTLS_HASH_SHA224] = SHA224_DIGEST_SIZE, [NTLS_HASH_SHA256] = SHA256_DIGEST_SIZE,
         [NTLS_HASH_SHA384] = SHA384_DIGEST_SIZE, [NTLS_HASH_SHA512] = SHA512_DIGEST_SIZE,
-        [NTLS_HASH_MD5SHA1] = MD5_DIGEST_SIZE + SHA1_DIGEST_SIZE,
+        [NTLS_HASH_MD5SHA1] = MD5_DIGEST_SIZE + SHA1_DIGEST_SIZE, [NTLS_HASH_MD4] = MD4_DIGEST_SIZE,
     };
     if ((unsigned)id >= NTLS_HASH__COUNT) {
         bad_id();
@@ -166,6 +168,7 @@ size_t ntls_hash_block_size(enum ntls_hash_id id)
     case NTLS_HASH_SHA224:
     case NTLS_HASH_SHA256:
     case NTLS_HASH_MD5SHA1:
+    case NTLS_HASH_MD4:
         return 64;
     default:
         bad_id();
@@ -197,6 +200,9 @@ void ntls_hash_init(struct ntls_hash *h, enum ntls_hash_id id)
     case NTLS_HASH_SHA512:
         sha512_init(s);
         break;
+    case NTLS_HASH_MD4:
+        md4_init(s);
+        break;
     default:
         bad_id();
     }
@@ -224,6 +230,9 @@ void ntls_hash_update(struct ntls_hash *h, const void *data, size_t len)
     case NTLS_HASH_SHA384:
     case NTLS_HASH_SHA512:
         sha512_update(s, len, data);
+        break;
+    case NTLS_HASH_MD4:
+        md4_update(s, len, data);
         break;
     default:
         bad_id();
@@ -253,6 +262,9 @@ void ntls_hash_final(struct ntls_hash *h, uint8_t *out)
         break;
     case NTLS_HASH_SHA512:
         NTLS_NETTLE_DIGEST(sha512_digest, s, SHA512_DIGEST_SIZE, out);
+        break;
+    case NTLS_HASH_MD4:
+        NTLS_NETTLE_DIGEST(md4_digest, s, MD4_DIGEST_SIZE, out);
         break;
     default:
         bad_id();

@@ -212,6 +212,7 @@ static ntls_result rsa_digest_info(enum ntls_hash_id hash, const uint8_t *digest
 {
     NTLS_ENSURE((unsigned)hash < NTLS_HASH__COUNT, NTLS_E_USAGE);
     const struct rsa_digest_info *di = &digest_infos[hash];
+    NTLS_ENSURE(di->digest_len > 0, NTLS_E_USAGE); /* MD4 signatures are not supported */
     struct ntls_wr w = ntls_wr_init(info, RSA_INFO_MAX);
     ntls_wr_bytes(&w, di->prefix, di->prefix_len);
     ntls_wr_bytes(&w, digest, di->digest_len);

@@ -45,11 +45,20 @@ static void check_million_a(enum ntls_hash_id id, const char *want)
 
 Test(hash, sizes)
 {
-    const size_t size[] = { 16, 20, 28, 32, 48, 64, 36 }, block[] = { 64, 64, 64, 64, 128, 128, 64 };
+    const size_t size[] = { 16, 20, 28, 32, 48, 64, 36, 16 }, block[] = { 64, 64, 64, 64, 128, 128, 64, 64 };
     for (int id = 0; id < NTLS_HASH__COUNT; id++) {
         cr_assert_eq(ntls_hash_size(id), size[id]);
         cr_assert_eq(ntls_hash_block_size(id), block[id]);
     }
+}
+
+Test(hash, md4_rfc1320)
+{
+    check_str(NTLS_HASH_MD4, "", "31d6cfe0d16ae931b73c59d7e0c089c0");
+    check_str(NTLS_HASH_MD4, "abc", "a448017aaf21d8525fc10ae87aa6729d");
+    check_str(NTLS_HASH_MD4, "message digest", "d9130a8164549fe818874806e1c7014b");
+    check_str(NTLS_HASH_MD4, "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+              "e33b4ddc9c38f2199c3e7b164fcc0536");
 }
 
 Test(hash, md5_rfc1321)

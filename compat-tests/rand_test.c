@@ -1,6 +1,9 @@
 /* RAND_*, against <openssl/...> only; built against nettls and the system OpenSSL. */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,4 +90,33 @@ Test(rand, a_forked_child_does_not_repeat_the_parent)
     cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     cr_assert_eq(RAND_bytes(parent, sizeof parent), 1);
     cr_assert_neq(memcmp(parent, child, sizeof child), 0, "the child repeated the parent's stream");
+}
+
+/* Seed files (man RAND_load_file): nettls needs none, but programs save and load them and check the counts. */
+Test(rand, seed_files_round_trip)
+{
+    char dir[] = "/tmp/rand_test_XXXXXX", path[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/seed", dir);
+    cr_assert_eq(RAND_write_file(path), 1024);
+    struct stat sb;
+    cr_assert_eq(stat(path, &sb), 0);
+    cr_assert_eq(sb.st_size, 1024);
+    cr_assert_eq(sb.st_mode & 0777, 0600);
+    cr_assert_eq(RAND_load_file(path, -1), 1024);
+    cr_assert_eq(RAND_load_file(path, 100), 100);
+    cr_assert_eq(unlink(path), 0);
+    cr_assert_leq(RAND_load_file(path, -1), 0);
+    cr_assert_eq(rmdir(dir), 0);
+}
+
+Test(rand, seed_file_name_from_the_environment)
+{
+    char buf[256];
+    cr_assert_eq(unsetenv("RANDFILE"), 0);
+    cr_assert_eq(setenv("HOME", "/home/someone", 1), 0);
+    cr_assert_str_eq(RAND_file_name(buf, sizeof buf), "/home/someone/.rnd");
+    cr_assert_null(RAND_file_name(buf, 8));
+    cr_assert_eq(setenv("RANDFILE", "/var/lib/seed", 1), 0);
+    cr_assert_str_eq(RAND_file_name(buf, sizeof buf), "/var/lib/seed");
 }

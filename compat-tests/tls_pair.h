@@ -7,12 +7,16 @@
  *  - OpenSSL 3 speaks TLS 1.0 only at security level 0, so every cipher string ends in TLS_SECLEVEL0
  *    (nettls accepts "@SECLEVEL=0" and drops nothing at level 0);
  *  - OpenSSL 3's libssl has no DES-CBC3-SHA, RC4-SHA or RC4-MD5, and leaves CAMELLIA out of DEFAULT;
- *  - OpenSSL 3 does DHE only after SSL_CTX_set_dh_auto(), which 1.1.0 (and so nettls) does not have;
+ *  - a server does DHE in OpenSSL (1.1.0 and 3) only after SSL_CTX_set_dh_auto() or SSL_CTX_set_tmp_dh();
+ *    nettls uses RFC 7919 ffdhe2048 without them (kx_test.c sets one, so both builds agree);
  *  - an OpenSSL server issues session tickets (RFC 5077) and then keeps no session in its cache; nettls
  *    has no tickets, so the test servers set SSL_OP_NO_TICKET and both resume from the server cache;
  *  - OpenSSL 3's message callback does not report the ChangeCipherSpec it receives (1.1.0's does);
  *  - an EOF without close_notify is SSL_ERROR_SSL ("unexpected eof while reading") in OpenSSL 3, and
- *    SSL_ERROR_SYSCALL with a 0 return and an empty error queue in 1.1.0 and nettls. */
+ *    SSL_ERROR_SYSCALL with a 0 return and an empty error queue in 1.1.0 and nettls;
+ *  - a verify callback that refuses a chain the verifier accepted gets access_denied from nettls,
+ *    internal_error from OpenSSL 3; an Ed25519 server certificate with an RSA suite gets
+ *    unsupported_certificate from nettls, illegal_parameter from OpenSSL 3 (verify_alert_test.c). */
 #ifndef COMPAT_TESTS_TLS_PAIR_H
 #define COMPAT_TESTS_TLS_PAIR_H
 

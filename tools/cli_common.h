@@ -32,6 +32,8 @@ struct cli_opts {
     const char *key;          /* PEM private key file */
     const char *cafile;       /* PEM trust anchors; on the server also the CA names sent to clients */
     const char *cipher;       /* OpenSSL cipher string */
+    const char *groups;       /* ECDHE groups, OpenSSL names separated by ':' */
+    const char *dhparam;      /* server: PEM DH parameters; default: the library's built-in group */
     const char *servername;   /* client: SNI host name to send */
     const char *sess_in;      /* client: PEM session to resume */
     const char *sess_out;     /* PEM file the session is written to after the handshake */

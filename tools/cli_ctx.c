@@ -1,7 +1,9 @@
 /* The SSL_CTX both tools build from their options. */
 #include <stdio.h>
 
+#include <openssl/dh.h>
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 
 #include "cli_common.h"
@@ -90,6 +92,37 @@ static void set_verify(SSL_CTX *ctx, const struct cli_opts *o, int role)
     SSL_CTX_set_verify_depth(ctx, depth);
 }
 
+/* Ephemeral key exchange: the ECDHE groups, and a server's DH group from -dhparam or else the library's
+ * built-in one (SSL_CTX_set_dh_auto, as s_server does when it has no parameters). */
+static int set_kx(SSL_CTX *ctx, const struct cli_opts *o, int role)
+{
+    if (o->groups != NULL && SSL_CTX_set1_groups_list(ctx, o->groups) != 1) {
+        cli_error("-groups names an unknown group");
+        return 0;
+    }
+    if (role != CLI_SERVER) {
+        return 1;
+    }
+    if (o->dhparam == NULL) {
+        if (SSL_CTX_set_dh_auto(ctx, 1) != 1) {
+            cli_error("SSL_CTX_set_dh_auto");
+            return 0;
+        }
+        return 1;
+    }
+    FILE *f = fopen(o->dhparam, "r");
+    DH *dh = f != NULL ? PEM_read_DHparams(f, NULL, NULL, NULL) : NULL;
+    int ok = dh != NULL && SSL_CTX_set_tmp_dh(ctx, dh) == 1;
+    if (!ok) {
+        cli_error(o->dhparam);
+    }
+    DH_free(dh);
+    if (f != NULL) {
+        fclose(f);
+    }
+    return ok;
+}
+
 static int configure(SSL_CTX *ctx, const struct cli_opts *o, int role, int *exit_code)
 {
     if (!set_version(ctx, o)) {
@@ -100,7 +133,7 @@ static int configure(SSL_CTX *ctx, const struct cli_opts *o, int role, int *exit
         *exit_code = CLI_EXIT_NO_CIPHER;
         return 0;
     }
-    if (!load_identity(ctx, o, role) || !load_trust(ctx, o, role)) {
+    if (!load_identity(ctx, o, role) || !load_trust(ctx, o, role) || !set_kx(ctx, o, role)) {
         return 0;
     }
     set_verify(ctx, o, role);

@@ -2,10 +2,11 @@
 """Interop matrix: our client and server (nettls-client/-server, or the ossl-* builds of the same sources)
 against OpenSSL's s_server/s_client and GnuTLS's gnutls-serv/gnutls-cli.
 
-A cell is peer x peer role x suite x feature. For each cell the driver starts the server, runs the client with
-a few KB of random bytes, and checks that the bytes cross byte-exact in both directions, that the peer reports
-TLS 1.0 and the suite, that the feature happened (resumption, ...), and that our SSLKEYLOGFILE agrees with the
-peer's key log. It prints one table row per cell and exits 1 if any cell failed, 77 (Meson's skip) if a peer
+A cell is peer x peer role x suite x feature. A suite row also fixes the server's certificate kind (RSA,
+DSA, ECDSA on P-256 or P-384) and, for ECDHE, the group; the peers' reports must name the key exchange and
+the group. For each cell the driver starts the server, runs the client with a few KB of random bytes, and
+checks that the bytes cross byte-exact in both directions, that the peer reports TLS 1.0 and the suite, that
+the feature happened (resumption, ...), and that our SSLKEYLOGFILE agrees with the peer's key log. It prints one table row per cell and exits 1 if any cell failed, 77 (Meson's skip) if a peer
 program is missing, 0 otherwise.
 
 No fixed ports and no sleeps: our server prints "ACCEPT 127.0.0.1:<port>" after binding port 0; s_server
@@ -39,11 +40,31 @@ SKIP = 77
 @dataclasses.dataclass(frozen=True)
 class Suite:
     ossl: str    # OpenSSL name: -cipher, s_client's "Cipher    :", s_server's "Ciphersuite:"
-    gnutls: str  # GnuTLS cipher: priority strings, "- Description: (TLS1.0-X.509)-(RSA)-(<this>)-(SHA1)"
+    gnutls: str  # GnuTLS cipher: priority strings, "- Description: (TLS1.0-X.509)-(<kx>...)-(<this>)-(SHA1)"
+    kx: str = 'RSA'            # GnuTLS key exchange: RSA, DHE-RSA, DHE-DSS, ECDHE-RSA, ECDHE-ECDSA
+    cert: str = 'server-rsa'   # the server's certificate and key: <cert>.pem, <cert>.key in --certs
+    group: str = ''            # ECDHE: the one group both sides allow (OpenSSL name)
+
+    @property
+    def groups(self):
+        """The groups both sides are given: the ECDHE group first, then an ECDSA certificate's own curve,
+        which the client must list too (RFC 8422 5.1: the extension also covers the certificate's curve)."""
+        curve = {'ec-p256': 'P-256', 'ec-p384': 'P-384'}.get(self.cert)
+        return [self.group] + ([curve] if curve and curve != self.group else []) if self.group else []
+
+    @property
+    def label(self):
+        """The matrix's name for the row: the suite, and the certificate kind and group when they vary."""
+        extra = [x for x in (self.group, CERT_KINDS.get(self.cert, '')) if x]
+        return '/'.join([self.ossl] + extra)
 
 
-# RSA key exchange with HMAC-SHA1: the TLS 1.0 suites of RFC 2246, RFC 3268 (AES) and RFC 4132 (Camellia).
+# Certificate kinds beyond RSA, as the matrix names them: DSA-2048 and ECDSA on P-256 and P-384 (self-signed).
+CERT_KINDS = {'dsa-2048': 'dsa', 'ec-p256': 'ecdsa-p256', 'ec-p384': 'ecdsa-p384'}
+GNUTLS_GROUPS = {'P-256': 'GROUP-SECP256R1', 'P-384': 'GROUP-SECP384R1', 'X25519': 'GROUP-X25519'}
+
 SUITES = [
+    # RSA key exchange with HMAC-SHA1: RFC 2246, RFC 3268 (AES) and RFC 4132 (Camellia).
     Suite('AES128-SHA', 'AES-128-CBC'),
     Suite('AES256-SHA', 'AES-256-CBC'),
     Suite('CAMELLIA128-SHA', 'CAMELLIA-128-CBC'),
@@ -51,15 +72,36 @@ SUITES = [
     Suite('DES-CBC3-SHA', '3DES-CBC'),
     Suite('RC4-SHA', 'ARCFOUR-128'),
     Suite('NULL-SHA', 'NULL'),
+    # Forward-secret and DSS key exchange (RFC 2246 7.4.3, RFC 4492): DH over RFC 7919 ffdhe2048 (our server's
+    # built-in group, or dh-ffdhe2048.pem for DSS; gnutls-serv is given the file); each ECDHE group alone.
+    # DHE-DSS-DES-CBC3-SHA is EDH-DSS-DES-CBC3-SHA under OpenSSL 1.1.0's name.
+    Suite('DHE-RSA-AES128-SHA', 'AES-128-CBC', 'DHE-RSA'),
+    Suite('DHE-RSA-AES256-SHA', 'AES-256-CBC', 'DHE-RSA'),
+    Suite('DHE-DSS-AES128-SHA', 'AES-128-CBC', 'DHE-DSS', 'dsa-2048'),
+    Suite('DHE-DSS-DES-CBC3-SHA', '3DES-CBC', 'DHE-DSS', 'dsa-2048'),
+    Suite('ECDHE-RSA-AES128-SHA', 'AES-128-CBC', 'ECDHE-RSA', group='P-256'),
+    Suite('ECDHE-RSA-AES128-SHA', 'AES-128-CBC', 'ECDHE-RSA', group='P-384'),
+    Suite('ECDHE-RSA-AES128-SHA', 'AES-128-CBC', 'ECDHE-RSA', group='X25519'),
+    Suite('ECDHE-ECDSA-AES128-SHA', 'AES-128-CBC', 'ECDHE-ECDSA', 'ec-p256', 'P-256'),
+    Suite('ECDHE-ECDSA-AES128-SHA', 'AES-128-CBC', 'ECDHE-ECDSA', 'ec-p256', 'X25519'),
+    Suite('ECDHE-ECDSA-AES128-SHA', 'AES-128-CBC', 'ECDHE-ECDSA', 'ec-p384', 'P-384'),
 ]
 
 # full: one handshake. resumed: a second connection resumes the first session by its id (the peer has
 # tickets off). peer-tls12: the peer also enables TLS 1.1 and 1.2 (OpenSSL 1.3 too) and must still agree on
 # TLS 1.0 with us.
 FEATURES = ['full', 'resumed', 'peer-tls12']
-# Run only when asked for (--feature): client-cert (the server requires a certificate and the client sends
-# client-rsa.pem) and sni (the client sends server_name "localhost" and the server must see it).
-OPTIONAL_FEATURES = ['client-cert', 'sni']
+# Run only when asked for (--feature; CI asks for all): client-cert* (the server requires a certificate and
+# the client sends client-rsa.pem, dsa-2048.pem or ec-p256.pem) and sni (the client sends server_name
+# "localhost" and the server must see it).
+OPTIONAL_FEATURES = ['client-cert', 'client-cert-dsa', 'client-cert-ecdsa', 'sni']
+# The client certificate of each client-cert feature, the file the server trusts for it, and its subject.
+CLIENT_CERTS = {
+    'client-cert': ('client-rsa', 'ca-rsa.pem',
+                    b'/C=US/O=nettls/CN=nettls client/emailAddress=client@example.com'),
+    'client-cert-dsa': ('dsa-2048', 'dsa-2048.pem', b'/O=nettls/CN=localhost'),
+    'client-cert-ecdsa': ('ec-p256', 'ec-p256.pem', b'/O=nettls/CN=localhost'),
+}
 
 PEERS = ['openssl', 'gnutls']
 ROLES = ['server', 'client']  # the peer's role; we take the other one
@@ -69,7 +111,6 @@ OUR_REPORT = rb'SSL-Session:\n(?:    .*\n)*---\n'
 OPENSSL_REPORT = rb'SSL-Session:\n(?:(?:    .*)?\n)*---\n'  # a session ticket dump ends in a blank line
 GNUTLS_CLI_REPORT = rb'- Simple Client Mode:\n\n'
 GNUTLS_CLI_TRAILER = b'- Peer has closed the GnuTLS connection\n'
-CLIENT_SUBJECT = b'/C=US/O=nettls/CN=nettls client/emailAddress=client@example.com'  # client-rsa.pem
 
 
 class CellFailed(Exception):
@@ -342,23 +383,71 @@ def connections(cell):
 
 def gnutls_priority(suite, feature):
     versions = '+VERS-TLS1.2:+VERS-TLS1.1:+VERS-TLS1.0' if feature == 'peer-tls12' else '+VERS-TLS1.0'
-    return f'NORMAL:-VERS-ALL:{versions}:-CIPHER-ALL:+{suite.gnutls}:-KX-ALL:+RSA:-MAC-ALL:+SHA1'
+    prio = f'NORMAL:-VERS-ALL:{versions}:-CIPHER-ALL:+{suite.gnutls}:-KX-ALL:+{suite.kx}:-MAC-ALL:+SHA1'
+    if suite.groups:
+        prio += ':-GROUP-ALL' + ''.join(f':+{GNUTLS_GROUPS[g]}' for g in suite.groups)
+    if 'DSS' in suite.kx or feature == 'client-cert-dsa':
+        prio += ':+SIGN-DSA-SHA1'  # DSA signatures are not in GnuTLS's NORMAL
+    return prio
+
+
+def server_identity(cell):
+    """The server's certificate, key, and the file its clients trust it with (a self-signed one: itself)."""
+    cert = cell.file(cell.suite.cert + '.pem')
+    trusted = cell.file('ca-rsa.pem') if cell.suite.cert == 'server-rsa' else cert
+    return cert, cell.file(cell.suite.cert + '.key'), trusted
+
+
+def client_identity(cell):
+    """The client certificate, key, the file the server trusts it with and its subject, for a client-cert*
+    feature. gnutls-cli gets the run's DSA-1024 key instead of dsa-2048 (make_small_dsa)."""
+    name, trusted, subject = CLIENT_CERTS[cell.feature]
+    if cell.feature == 'client-cert-dsa' and cell.peer == 'gnutls' and cell.role == 'client':
+        if cell.args.small_dsa is None:
+            raise CellNotApplicable('n/a (no DSA-1024 key for gnutls-cli)')
+        cert, key = cell.args.small_dsa
+        return cert, key, cert, SMALL_DSA_SUBJECT
+    return cell.file(name + '.pem'), cell.file(name + '.key'), cell.file(trusted), subject
+
+
+SMALL_DSA_SUBJECT = b'/O=nettls/CN=dsa-1024'
+
+
+def make_small_dsa(args, tmp):
+    """GnuTLS signs with a DSA key before TLS 1.2 only when its q has 160 bits ("The given DSA key is
+    incompatible with the selected TLS protocol" for dsa-2048, whose q has 256), so gnutls-cli's DSA client
+    certificate is a self-signed DSA-1024/160 made for this run. Returns (cert, key), or None without
+    openssl."""
+    openssl = args.openssl or shutil.which('openssl')
+    if not openssl:
+        return None
+    params, key, cert = (os.path.join(tmp, n) for n in ('dsa-params.pem', 'dsa-1024.key', 'dsa-1024.pem'))
+    steps = [['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:1024',
+              '-pkeyopt', 'dsa_paramgen_q_bits:160', '-out', params],
+             ['genpkey', '-paramfile', params, '-out', key],
+             ['req', '-x509', '-new', '-key', key, '-subj', '/O=nettls/CN=dsa-1024', '-days', '2',
+              '-out', cert]]
+    for step in steps:
+        if subprocess.run([openssl] + step, capture_output=True, timeout=120).returncode != 0:
+            return None
+    return cert, key
 
 
 def openssl_common(cell):
     return (['-cipher', f'{cell.suite.ossl}:@SECLEVEL=0', '-no_ticket',
              '-keylogfile', os.path.join(cell.tmp, 'peer.keys')]
+            + (['-groups', ':'.join(cell.suite.groups)] if cell.suite.groups else [])
             + ([] if cell.feature == 'peer-tls12' else ['-tls1']))
 
 
 def peer_server_argv(cell):
-    f, ca = cell.feature, cell.file('ca-rsa.pem')
-    cert, key = cell.file('server-rsa.pem'), cell.file('server-rsa.key')
+    f = cell.feature
+    cert, key, _ = server_identity(cell)
     if cell.peer == 'openssl':
         argv = [cell.args.openssl, 's_server', '-accept', '127.0.0.1:0', '-naccept', str(connections(cell)),
                 '-brief', '-cert', cert, '-key', key] + openssl_common(cell)
-        if f == 'client-cert':
-            argv += ['-Verify', '4', '-CAfile', ca, '-verify_return_error']
+        if f in CLIENT_CERTS:
+            argv += ['-Verify', '4', '-CAfile', client_identity(cell)[2], '-verify_return_error']
         if f == 'sni':
             # s_server checks the name only with a second context, and refuses a wrong name but not a missing
             # one (-servername_fatal); the gnutls-serv cells see the name itself.
@@ -366,44 +455,58 @@ def peer_server_argv(cell):
         return argv
     argv = [cell.args.gnutls_serv, '-p', '0', '--echo', '--crlf', '--noticket', '--x509certfile', cert,
             '--x509keyfile', key, '--priority', gnutls_priority(cell.suite, f)]
-    if f == 'client-cert':
-        argv += ['--require-client-cert', '--verify-client-cert', '--x509cafile', ca]
+    if cell.suite.kx.startswith('DHE'):
+        argv += ['--dhparams', cell.file('dh-ffdhe2048.pem')]
+    if f in CLIENT_CERTS:
+        argv += ['--require-client-cert', '--verify-client-cert', '--x509cafile', client_identity(cell)[2]]
     if f == 'sni':
         argv += ['--sni-hostname', 'localhost', '--sni-hostname-fatal']
     return argv
 
 
 def peer_client_argv(cell, port):
-    f, ca = cell.feature, cell.file('ca-rsa.pem')
-    cert, key = cell.file('client-rsa.pem'), cell.file('client-rsa.key')
+    f, ca = cell.feature, server_identity(cell)[2]
     if cell.peer == 'openssl':
         argv = [cell.args.openssl, 's_client', '-connect', f'127.0.0.1:{port}', '-nocommands', '-CAfile', ca,
                 '-verify', '4', '-verify_return_error'] + openssl_common(cell)
-        argv += {'resumed': ['-reconnect'], 'client-cert': ['-cert', cert, '-key', key],
-                 'sni': ['-servername', 'localhost']}.get(f, [])
+        if f in CLIENT_CERTS:
+            cert, key, _, _ = client_identity(cell)
+            argv += ['-cert', cert, '-key', key]
+        argv += {'resumed': ['-reconnect'], 'sni': ['-servername', 'localhost']}.get(f, [])
         return argv
     argv = [cell.args.gnutls_cli, '--port', str(port), '--x509cafile', ca, '--noticket',
             '--priority', gnutls_priority(cell.suite, f), '127.0.0.1']
-    argv += {'resumed': ['--resume'], 'client-cert': ['--x509certfile', cert, '--x509keyfile', key],
-             'sni': ['--sni-hostname', 'localhost']}.get(f, [])
+    if f in CLIENT_CERTS:
+        cert, key, _, _ = client_identity(cell)
+        argv += ['--x509certfile', cert, '--x509keyfile', key]
+    argv += {'resumed': ['--resume'], 'sni': ['--sni-hostname', 'localhost']}.get(f, [])
     return argv
 
 
+def our_common(cell):
+    return (['-tls1', '-cipher', f'{cell.suite.ossl}:@SECLEVEL=0']
+            + (['-groups', ':'.join(cell.suite.groups)] if cell.suite.groups else []))
+
+
 def our_client_argv(cell, port):
-    argv = [cell.args.client, '-connect', f'127.0.0.1:{port}', '-CAfile', cell.file('ca-rsa.pem'),
-            '-verify', '4', '-tls1', '-cipher', f'{cell.suite.ossl}:@SECLEVEL=0']
-    argv += {'resumed': ['-reconnect'],
-             'client-cert': ['-cert', cell.file('client-rsa.pem'), '-key', cell.file('client-rsa.key')],
-             'sni': ['-servername', 'localhost']}.get(cell.feature, [])
+    argv = [cell.args.client, '-connect', f'127.0.0.1:{port}', '-CAfile', server_identity(cell)[2],
+            '-verify', '4'] + our_common(cell)
+    if cell.feature in CLIENT_CERTS:
+        cert, key, _, _ = client_identity(cell)
+        argv += ['-cert', cert, '-key', key]
+    argv += {'resumed': ['-reconnect'], 'sni': ['-servername', 'localhost']}.get(cell.feature, [])
     return argv
 
 
 def our_server_argv(cell):
-    argv = [cell.args.server, '-accept', '0', '-naccept', str(connections(cell)), '-cert',
-            cell.file('server-rsa.pem'), '-key', cell.file('server-rsa.key'), '-tls1',
-            '-cipher', f'{cell.suite.ossl}:@SECLEVEL=0']
-    if cell.feature == 'client-cert':
-        argv += ['-Verify', '4', '-CAfile', cell.file('ca-rsa.pem')]
+    cert, key, _ = server_identity(cell)
+    argv = [cell.args.server, '-accept', '0', '-naccept', str(connections(cell)), '-cert', cert, '-key', key
+            ] + our_common(cell)
+    if cell.suite.kx == 'DHE-DSS':
+        # SSL_CTX_set_tmp_dh with a PEM group; the DHE-RSA rows use the built-in one (SSL_CTX_set_dh_auto).
+        argv += ['-dhparam', cell.file('dh-ffdhe2048.pem')]
+    if cell.feature in CLIENT_CERTS:
+        argv += ['-Verify', '4', '-CAfile', client_identity(cell)[2]]
     return argv
 
 
@@ -418,8 +521,8 @@ def check_reports(cell, ours, theirs):
     if f == 'resumed':
         expect_last(ours, rb'^(New|Reused), ', b'Reused', 'our last connection')
     if cell.role == 'client':  # we are the server
-        if f == 'client-cert':
-            expect_all(ours, rb'^ 0 s:(.*)$', CLIENT_SUBJECT, 'the client certificate we got')
+        if f in CLIENT_CERTS:
+            expect_all(ours, rb'^ 0 s:(.*)$', client_identity(cell)[3], 'the client certificate we got')
             expect_all(ours, rb'^    Verify return code: (.*)$', b'0 (ok)', 'our verification')
         if f == 'sni':
             expect_all(ours, rb'^Server name: (.*)$', b'localhost', 'the server name we got')
@@ -431,20 +534,34 @@ def check_peer_report(cell, theirs):
     if cell.peer == 'openssl' and cell.role == 'client':
         expect_all(theirs, rb'^    Protocol  : (.*)$', b'TLSv1', 's_client protocol')
         expect_all(theirs, rb'^    Cipher    : (.*)$', s.ossl.encode(), 's_client cipher')
+        if s.kx != 'RSA':  # the group our server chose, as s_client saw its ServerKeyExchange
+            temp = {'': b'DH, 2048 bits', 'P-256': b'ECDH, prime256v1, 256 bits',
+                    'P-384': b'ECDH, secp384r1, 384 bits', 'X25519': b'X25519, 253 bits'}[s.group]
+            expect_all(theirs, rb'^Server Temp Key: (.*)$', temp, 's_client server temp key')
         if f == 'resumed':
             expect_last(theirs, rb'^(New|Reused), ', b'Reused', 's_client last connection')
     elif cell.peer == 'openssl':
         expect_all(theirs, rb'^Protocol version: (.*)$', b'TLSv1', 's_server protocol')
         expect_all(theirs, rb'^Ciphersuite: (.*)$', s.ossl.encode(), 's_server cipher')
-        if f == 'client-cert':
+        if f in CLIENT_CERTS:
             expect_all(theirs, rb'^Verification: (.*)$', b'OK', 's_server verification')
     else:
         prog = 'gnutls-serv' if cell.role == 'server' else 'gnutls-cli'
-        desc = f'(TLS1.0-X.509)-(RSA)-({s.gnutls})-(SHA1)'.encode()
-        expect_all(theirs, rb'^- Description: (.*)$', desc, f'{prog} description')
+        # "(TLS1.0-X.509)-(RSA)-(AES-128-CBC)-(SHA1)". An ephemeral exchange names its group (gnutls-serv
+        # calls the -dhparams group CUSTOM2048), and gnutls-serv adds the signature: "(TLS1.0-X.509)-
+        # (ECDHE-X25519)-(RSA-SHA1)-(AES-128-CBC)-(SHA1)".
+        kx = s.kx
+        if s.kx.startswith('DHE'):
+            kx = r'DHE-(?:FFDHE|CUSTOM)2048'
+        elif s.kx.startswith('ECDHE'):
+            kx = 'ECDHE-' + GNUTLS_GROUPS[s.group][len('GROUP-'):]
+        if s.kx != 'RSA':
+            kx += r'(?:\)-\(' + s.kx.split('-')[1].replace('DSS', 'DSA') + r'-SHA1)?'
+        desc = rf'\(TLS1\.0-X\.509\)-\({kx}\)-\({re.escape(s.gnutls)}\)-\(SHA1\)'.encode()
+        expect_match_all(theirs, rb'^- Description: (.*)$', desc, f'{prog} description')
         if f == 'resumed':
             expect_present(theirs, b'*** This is a resumed session', f'{prog} resumption')
-        if f == 'client-cert' and prog == 'gnutls-serv':
+        if f in CLIENT_CERTS and prog == 'gnutls-serv':
             expect_all(theirs, rb'^- Status: (.*?) ?$', b'The certificate is trusted.',
                        'gnutls-serv verification')
         if f == 'sni' and prog == 'gnutls-serv':
@@ -496,6 +613,13 @@ def expect_all(text, pattern, want, what):
         raise CellFailed(f'{what}: {[f.decode(errors="replace") for f in found]}, expected {want.decode()}')
 
 
+def expect_match_all(text, pattern, want_re, what):
+    found = re.findall(pattern, bytes(text), re.M)
+    if not found or any(re.fullmatch(want_re, f) is None for f in found):
+        got = [f.decode(errors='replace') for f in found]
+        raise CellFailed(f'{what}: {got}, expected {want_re.decode()}')
+
+
 def expect_last(text, pattern, want, what):
     found = re.findall(pattern, bytes(text), re.M)
     if not found or found[-1] != want:
@@ -537,7 +661,8 @@ def peer_has_suite(args, peer, suite):
         else:
             r = subprocess.run([args.gnutls_cli, '--list', '--priority', gnutls_priority(suite, 'full')],
                                capture_output=True, text=True, timeout=30)
-            ok = r.returncode == 0 and re.search(r'^TLS_RSA_\S+\s+0x', r.stdout, re.M) is not None
+            kx = suite.kx.replace('-', '_')
+            ok = r.returncode == 0 and re.search(rf'^TLS_{kx}_\S+\s+0x', r.stdout, re.M) is not None
         _support[(peer, suite)] = ok
     return _support[(peer, suite)]
 
@@ -569,7 +694,8 @@ def parse_args(argv):
     ap.add_argument('--gnutls-cli', default=shutil.which('gnutls-cli') or '', help='the gnutls-cli')
     ap.add_argument('--peer', action='append', choices=PEERS, help='peer(s) to run (default: all)')
     ap.add_argument('--peer-role', action='append', choices=ROLES, help="peer role(s) to run (default: both)")
-    ap.add_argument('--suite', action='append', help='suite(s) to run, OpenSSL names (default: all)')
+    ap.add_argument('--suite', action='append',
+                    help='row(s) to run: OpenSSL suite name[/group][/certificate kind] (default: all)')
     ap.add_argument('--feature', action='append', choices=FEATURES + OPTIONAL_FEATURES,
                     help=f'feature(s) to run (default: {", ".join(FEATURES)})')
     ap.add_argument('--ours-may-lack', action='store_true',
@@ -579,7 +705,7 @@ def parse_args(argv):
     args.peer = args.peer or PEERS
     args.peer_role = args.peer_role or ROLES
     args.feature = args.feature or FEATURES
-    known = {s.ossl: s for s in SUITES}
+    known = {s.label: s for s in SUITES}
     unknown = [s for s in args.suite or [] if s not in known]
     if unknown:
         ap.error(f'unknown suite(s) {unknown}; known: {", ".join(known)}')
@@ -603,7 +729,18 @@ def main(argv):
         print(f'interop: skipped, no {", ".join(missing)} (CI installs the peers and configures with'
               ' -Dtests=enabled, which makes them required)')
         return SKIP
-    row = '{:<8} {:<10} {:<16} {:<11} {}'
+    tmp = tempfile.mkdtemp(prefix='interop-run-')
+    try:
+        need_small_dsa = ('gnutls' in args.peer and 'client' in args.peer_role
+                          and 'client-cert-dsa' in args.feature)
+        args.small_dsa = make_small_dsa(args, tmp) if need_small_dsa else None
+        return run_matrix(args)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_matrix(args):
+    row = '{:<8} {:<10} {:<38} {:<18} {}'
     print(row.format('peer', 'peer role', 'suite', 'feature', 'result'))
     counts = {'ok': 0, 'n/a': 0, 'FAIL': 0}
     failures = []
@@ -614,9 +751,9 @@ def main(argv):
                     result, detail, logs = run_cell(args, peer, role, suite, feature)
                     counts[result.split(' ')[0]] += 1
                     shown = result + (f': {detail}' if detail else '')
-                    print(row.format(peer, role, suite.ossl, feature, shown), flush=True)
+                    print(row.format(peer, role, suite.label, feature, shown), flush=True)
                     if logs:
-                        failures.append((f'{peer} {role} {suite.ossl} {feature}: {detail}', logs))
+                        failures.append((f'{peer} {role} {suite.label} {feature}: {detail}', logs))
     for title, logs in failures:
         print(f'\n===== {title}\n{logs}')
     print(f'\ninterop: {counts["ok"]} ok, {counts["n/a"]} n/a, {counts["FAIL"]} failed')

@@ -1,5 +1,5 @@
 /* nettls: <openssl/asn1.h>, ASN.1 tags and string flags of OpenSSL 1.1.0. The ASN1_STRING types are
- * opaque; the ASN1_* functions arrive with the code that exports them. */
+ * opaque (read them with ASN1_STRING_length and ASN1_STRING_get0_data). */
 #ifndef HEADER_ASN1_H
 #define HEADER_ASN1_H
 
@@ -123,6 +123,26 @@ STACK_OF(ASN1_TYPE);
 STACK_OF(ASN1_OBJECT);
 
 typedef STACK_OF(ASN1_TYPE) ASN1_SEQUENCE_ANY;
+
+/* Strings (one type for every ASN.1 string, integer and time, man ASN1_STRING_length). */
+ASN1_STRING *ASN1_STRING_new(void);
+ASN1_STRING *ASN1_STRING_type_new(int type);
+void ASN1_STRING_free(ASN1_STRING *a);
+int ASN1_STRING_set(ASN1_STRING *str, const void *data, int len);
+ASN1_STRING *ASN1_STRING_dup(const ASN1_STRING *a);
+int ASN1_STRING_cmp(const ASN1_STRING *a, const ASN1_STRING *b);
+int ASN1_STRING_length(const ASN1_STRING *x);
+int ASN1_STRING_type(const ASN1_STRING *x);
+unsigned char *ASN1_STRING_data(ASN1_STRING *x);
+const unsigned char *ASN1_STRING_get0_data(const ASN1_STRING *x);
+int ASN1_STRING_to_UTF8(unsigned char **out, const ASN1_STRING *in);
+int ASN1_STRING_print(BIO *bp, const ASN1_STRING *v);
+int ASN1_TIME_print(BIO *fp, const ASN1_TIME *a);
+long ASN1_INTEGER_get(const ASN1_INTEGER *a);
+void ASN1_OCTET_STRING_free(ASN1_OCTET_STRING *a);
+void ASN1_BIT_STRING_free(ASN1_BIT_STRING *a);
+void ASN1_INTEGER_free(ASN1_INTEGER *a);
+void ASN1_IA5STRING_free(ASN1_IA5STRING *a);
 
 #ifdef __cplusplus
 }

@@ -219,6 +219,15 @@ STACK_OF(BIO);
 #define BIO_get_mem_data(b, pp) BIO_ctrl(b, BIO_CTRL_INFO, 0, (char *)(pp))
 #define BIO_set_mem_eof_return(b, v) BIO_ctrl(b, BIO_C_SET_BUF_MEM_EOF_RETURN, v, NULL)
 
+/* BIO pairs (BIO_s_bio) */
+#define BIO_set_write_buf_size(b, size) (int)BIO_ctrl(b, BIO_C_SET_WRITE_BUF_SIZE, size, NULL)
+#define BIO_get_write_buf_size(b, size) (size_t)BIO_ctrl(b, BIO_C_GET_WRITE_BUF_SIZE, size, NULL)
+#define BIO_make_bio_pair(b1, b2) (int)BIO_ctrl(b1, BIO_C_MAKE_BIO_PAIR, 0, b2)
+#define BIO_destroy_bio_pair(b) (int)BIO_ctrl(b, BIO_C_DESTROY_BIO_PAIR, 0, NULL)
+#define BIO_shutdown_wr(b) (int)BIO_ctrl(b, BIO_C_SHUTDOWN_WR, 0, NULL)
+#define BIO_get_write_guarantee(b) (int)BIO_ctrl(b, BIO_C_GET_WRITE_GUARANTEE, 0, NULL)
+#define BIO_get_read_request(b) (int)BIO_ctrl(b, BIO_C_GET_READ_REQUEST, 0, NULL)
+
 BIO *BIO_new(const BIO_METHOD *type);
 /* Drops one reference; the last one closes the descriptor or file if the BIO owns it (BIO_CLOSE). */
 int BIO_free(BIO *a);
@@ -243,6 +252,12 @@ int BIO_test_flags(const BIO *b, int flags);
 void BIO_clear_flags(BIO *b, int flags);
 int BIO_method_type(const BIO *b);
 
+/* Callbacks around every operation (man BIO_set_callback). */
+BIO_callback_fn BIO_get_callback(const BIO *b);
+void BIO_set_callback(BIO *b, BIO_callback_fn callback);
+char *BIO_get_callback_arg(const BIO *b);
+void BIO_set_callback_arg(BIO *b, char *arg);
+
 const BIO_METHOD *BIO_s_mem(void);
 /* A read-only memory BIO over len bytes of buf (len -1: strlen(buf)); buf must outlive it. */
 BIO *BIO_new_mem_buf(const void *buf, int len);
@@ -254,6 +269,14 @@ const BIO_METHOD *BIO_s_file(void);
 BIO *BIO_new_file(const char *filename, const char *mode);
 BIO *BIO_new_fp(FILE *stream, int close_flag);
 
+/* A BIO pair: two BIOs, each reading what the other writes, through a buffer of writebuf bytes (0: the
+ * default, 17 KiB) per direction. 1 on success; on failure 0 with *bio1 and *bio2 NULL. */
+const BIO_METHOD *BIO_s_bio(void);
+int BIO_new_bio_pair(BIO **bio1, size_t writebuf1, BIO **bio2, size_t writebuf2);
+size_t BIO_ctrl_get_write_guarantee(BIO *b);
+size_t BIO_ctrl_get_read_request(BIO *b);
+int BIO_ctrl_reset_read_request(BIO *b);
+
 int BIO_sock_should_retry(int i);
 int BIO_sock_non_fatal_error(int error);
 int BIO_fd_should_retry(int i);
@@ -262,6 +285,8 @@ int BIO_fd_non_fatal_error(int error);
 /* Reason codes (ERR_LIB_BIO). */
 #define BIO_R_BROKEN_PIPE 124
 #define BIO_R_NO_SUCH_FILE 128
+#define BIO_R_IN_USE 123
+#define BIO_R_INVALID_ARGUMENT 125
 #define BIO_R_NULL_PARAMETER 115
 #define BIO_R_UNSUPPORTED_METHOD 121
 #define BIO_R_WRITE_TO_READ_ONLY_BIO 126

@@ -103,6 +103,16 @@ const char *OpenSSL_version(int type);
 #define CRYPTO_EX_INDEX_APP 13
 #define CRYPTO_EX_INDEX__COUNT 14
 
+/* ex_data indices (man CRYPTO_get_ex_new_index): each class numbers its indices 1, 2, 3, ... (0 is
+ * reserved for the app_data macros). The callbacks are recorded but nettls does not run them. */
+typedef void CRYPTO_EX_new(void *parent, void *ptr, CRYPTO_EX_DATA *ad, int idx, long argl, void *argp);
+typedef void CRYPTO_EX_free(void *parent, void *ptr, CRYPTO_EX_DATA *ad, int idx, long argl, void *argp);
+typedef int CRYPTO_EX_dup(CRYPTO_EX_DATA *to, const CRYPTO_EX_DATA *from, void *from_d, int idx, long argl,
+                          void *argp);
+int CRYPTO_get_ex_new_index(int class_index, long argl, void *argp, CRYPTO_EX_new *new_func,
+                            CRYPTO_EX_dup *dup_func, CRYPTO_EX_free *free_func);
+int CRYPTO_free_ex_index(int class_index, int idx);
+
 /* The memory-debugging switches of 1.0.x; nettls has no memory debugger. */
 #define CRYPTO_MEM_CHECK_OFF 0x0
 #define CRYPTO_MEM_CHECK_ON 0x1

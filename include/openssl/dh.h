@@ -34,6 +34,15 @@ extern "C" {
 /* primes p where (p-1)/2 is prime too are called "safe"; we define this for backward compatibility: */
 #define DH_CHECK_P_NOT_STRONG_PRIME DH_CHECK_P_NOT_SAFE_PRIME
 
+/* Parameters only (what SSL_CTX_set_tmp_dh() takes): read with d2i_DHparams() or PEM_read_DHparams(). */
+DH *DH_new(void);
+int DH_up_ref(DH *dh);
+void DH_free(DH *dh);
+int DH_size(const DH *dh);
+int DH_bits(const DH *dh);
+DH *d2i_DHparams(DH **a, const unsigned char **pp, long length);
+int i2d_DHparams(const DH *a, unsigned char **pp);
+
 #ifdef __cplusplus
 }
 #endif

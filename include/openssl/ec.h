@@ -40,6 +40,13 @@ typedef struct ECDSA_SIG_st ECDSA_SIG;
 #define EC_FLAG_FIPS_CHECKED 0x2
 #define EC_FLAG_COFACTOR_ECDH 0x1000
 
+/* An EC_KEY names a curve (prime256v1 or secp384r1) for SSL_CTX_set_tmp_ecdh(); it holds no key. */
+EC_KEY *EC_KEY_new_by_curve_name(int nid);
+int EC_KEY_up_ref(EC_KEY *key);
+void EC_KEY_free(EC_KEY *key);
+const EC_GROUP *EC_KEY_get0_group(const EC_KEY *key);
+int EC_GROUP_get_curve_name(const EC_GROUP *group);
+
 #ifdef __cplusplus
 }
 #endif

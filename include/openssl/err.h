@@ -189,6 +189,8 @@ const char *ERR_reason_error_string(unsigned long e);
 
 void ERR_print_errors_cb(int (*cb)(const char *str, size_t len, void *u), void *u);
 void ERR_print_errors_fp(FILE *fp);
+/* Writes and removes every error of this thread's queue, one line each, as ERR_print_errors_fp does. */
+void ERR_print_errors(BIO *bp);
 
 int ERR_set_mark(void);
 int ERR_pop_to_mark(void);

@@ -1,7 +1,8 @@
 /* nettls: <openssl/evp.h>, the high-level crypto interface.
  *
  * The sizes, key-type numbers and the 1.0.x initialisation macros (which expand to OPENSSL_init_crypto,
- * as in 1.1.0) are here; the EVP functions arrive with the code that exports them. */
+ * as in 1.1.0) are here, and the message digests (EVP_MD, EVP_MD_CTX, EVP_Digest*). Other EVP functions
+ * arrive with the code that exports them. */
 #ifndef HEADER_ENVELOPE_H
 #define HEADER_ENVELOPE_H
 
@@ -50,6 +51,50 @@ extern "C" {
 #define EVP_PKEY_HKDF NID_hkdf
 
 typedef struct evp_cipher_info_st EVP_CIPHER_INFO;
+
+/* Message digests (man EVP_DigestInit). The EVP_MD objects are static: never freed. */
+const EVP_MD *EVP_md4(void);
+const EVP_MD *EVP_md5(void);
+const EVP_MD *EVP_md5_sha1(void);
+const EVP_MD *EVP_sha1(void);
+const EVP_MD *EVP_sha224(void);
+const EVP_MD *EVP_sha256(void);
+const EVP_MD *EVP_sha384(void);
+const EVP_MD *EVP_sha512(void);
+/* By short or long name ("SHA256", "sha256", ...); NULL when unknown. */
+const EVP_MD *EVP_get_digestbyname(const char *name);
+
+int EVP_MD_type(const EVP_MD *md);
+#define EVP_MD_nid(e) EVP_MD_type(e)
+int EVP_MD_size(const EVP_MD *md);
+int EVP_MD_block_size(const EVP_MD *md);
+
+EVP_MD_CTX *EVP_MD_CTX_new(void);
+int EVP_MD_CTX_reset(EVP_MD_CTX *ctx);
+void EVP_MD_CTX_free(EVP_MD_CTX *ctx);
+#define EVP_MD_CTX_create() EVP_MD_CTX_new()
+#define EVP_MD_CTX_init(ctx) EVP_MD_CTX_reset((ctx))
+#define EVP_MD_CTX_destroy(ctx) EVP_MD_CTX_free((ctx))
+const EVP_MD *EVP_MD_CTX_md(const EVP_MD_CTX *ctx);
+#define EVP_MD_CTX_size(e) EVP_MD_size(EVP_MD_CTX_md(e))
+#define EVP_MD_CTX_block_size(e) EVP_MD_block_size(EVP_MD_CTX_md(e))
+#define EVP_MD_CTX_type(e) EVP_MD_type(EVP_MD_CTX_md(e))
+int EVP_MD_CTX_copy_ex(EVP_MD_CTX *out, const EVP_MD_CTX *in);
+int EVP_MD_CTX_copy(EVP_MD_CTX *out, const EVP_MD_CTX *in);
+
+/* 1 on success, 0 on failure. impl (an ENGINE) is ignored. type NULL keeps the context's digest. */
+int EVP_DigestInit_ex(EVP_MD_CTX *ctx, const EVP_MD *type, ENGINE *impl);
+int EVP_DigestUpdate(EVP_MD_CTX *ctx, const void *d, size_t cnt);
+/* md has room for EVP_MAX_MD_SIZE bytes; *s (if s is not NULL) receives the digest length. */
+int EVP_DigestFinal_ex(EVP_MD_CTX *ctx, unsigned char *md, unsigned int *s);
+int EVP_DigestInit(EVP_MD_CTX *ctx, const EVP_MD *type);
+int EVP_DigestFinal(EVP_MD_CTX *ctx, unsigned char *md, unsigned int *s);
+int EVP_Digest(const void *data, size_t count, unsigned char *md, unsigned int *size, const EVP_MD *type,
+               ENGINE *impl);
+
+/* Reason codes (ERR_LIB_EVP). */
+#define EVP_R_INPUT_NOT_INITIALIZED 111
+#define EVP_R_NO_DIGEST_SET 139
 
 #if OPENSSL_API_COMPAT < 0x10100000L
 #define OPENSSL_add_all_algorithms_conf()                                                                   \

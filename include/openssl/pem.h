@@ -84,7 +84,10 @@ typedef int pem_password_cb(char *buf, int size, int rwflag, void *userdata);
 int PEM_read_bio(BIO *bp, char **name, char **header, unsigned char **data, long *len);
 int PEM_write_bio(BIO *bp, const char *name, const char *hdr, const unsigned char *data, long len);
 X509 *PEM_read_bio_X509(BIO *bp, X509 **x, pem_password_cb *cb, void *u);
+X509 *PEM_read_X509(FILE *fp, X509 **x, pem_password_cb *cb, void *u);
 int PEM_write_bio_X509(BIO *bp, X509 *x);
+DH *PEM_read_bio_DHparams(BIO *bp, DH **x, pem_password_cb *cb, void *u);
+DH *PEM_read_DHparams(FILE *fp, DH **x, pem_password_cb *cb, void *u);
 
 #ifdef __cplusplus
 }

@@ -28,6 +28,15 @@ void RAND_add(const void *buf, int num, double randomness);
 int RAND_status(void);
 int RAND_poll(void);
 
+/* Seed files (man RAND_load_file). Loading reads up to max_bytes (-1: the whole file) and feeds them to
+ * RAND_add(), which the generator does not need; it returns the bytes read, -1 when the file cannot be
+ * opened (as 1.1.1 and 3.x do; 1.1.0 said 0). Writing stores 1024 random bytes (mode 0600) and returns
+ * how many, or -1. RAND_file_name() gives $RANDFILE or $HOME/.rnd, NULL when neither is set or buf is
+ * too small. */
+int RAND_load_file(const char *file, long max_bytes);
+int RAND_write_file(const char *file);
+const char *RAND_file_name(char *buf, size_t num);
+
 /* Function codes. */
 #define RAND_F_RAND_BYTES 100
 

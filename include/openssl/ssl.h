@@ -425,6 +425,7 @@ typedef enum {
 #define SSL_CTRL_SET_CURVES 91
 #define SSL_CTRL_SET_CURVES_LIST 92
 #define SSL_CTRL_GET_SHARED_CURVE 93
+#define SSL_CTRL_SET_ECDH_AUTO 94
 #define SSL_CTRL_SET_SIGALGS 97
 #define SSL_CTRL_SET_SIGALGS_LIST 98
 #define SSL_CTRL_CERT_FLAGS 99
@@ -444,6 +445,8 @@ typedef enum {
 #define SSL_CTRL_SELECT_CURRENT_CERT 116
 #define SSL_CTRL_SET_CURRENT_CERT 117
 #define SSL_CTRL_SET_DH_AUTO 118
+#define SSL_CTRL_SET_GROUPS SSL_CTRL_SET_CURVES
+#define SSL_CTRL_SET_GROUPS_LIST SSL_CTRL_SET_CURVES_LIST
 #define DTLS_CTRL_SET_LINK_MTU 120
 #define DTLS_CTRL_GET_LINK_MIN_MTU 121
 #define SSL_CTRL_GET_EXTMS_SUPPORT 122
@@ -533,13 +536,35 @@ STACK_OF(SSL_CIPHER) *SSL_CTX_get_ciphers(const SSL_CTX *ctx);
 int SSL_CTX_use_certificate(SSL_CTX *ctx, X509 *x);
 int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
 int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file);
-/* Unencrypted keys only: nettls has no password callback yet. */
+/* One certificate and key per key type (RSA, DSA, EC), as OpenSSL keeps them; a server presents the one its
+ * suite needs. An encrypted PEM key asks the SSL_CTX_set_default_passwd_cb() callback (nettls never
+ * prompts on a terminal). */
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
 int SSL_CTX_check_private_key(const SSL_CTX *ctx);
 
-/* Verification, by nettls's own path validation. The X509_STORE_CTX a verify callback receives can be
- * passed on but not inspected yet (nettls has no X509_STORE_CTX accessors): only preverify_ok is
- * meaningful. SSL_CTX_set_default_verify_paths() loads $SSL_CERT_FILE/$SSL_CERT_DIR or the system's
+/* Ephemeral key exchange. A server uses the DH group of SSL_CTX_set_tmp_dh() (at least 1024 bits), else
+ * (or with SSL_CTX_set_dh_auto(ctx, 1)) RFC 7919's ffdhe2048; a client accepts DH groups of 2048 bits and
+ * more, whatever @SECLEVEL says. ECDHE groups: "P-256"/"prime256v1", "P-384"/"secp384r1", "X25519"
+ * (default: X25519, P-256, P-384); ECDH is always on, as in 1.1.0. */
+#define SSL_CTX_set_tmp_dh(ctx, dh) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_TMP_DH, 0, (char *)(dh))
+#define SSL_CTX_set_dh_auto(ctx, onoff) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_DH_AUTO, onoff, NULL)
+#define SSL_CTX_set_tmp_ecdh(ctx, ecdh) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_TMP_ECDH, 0, (char *)(ecdh))
+#define SSL_set_tmp_ecdh(ssl, ecdh) SSL_ctrl(ssl, SSL_CTRL_SET_TMP_ECDH, 0, (char *)(ecdh))
+#define SSL_CTX_set_ecdh_auto(dummy, onoff) ((onoff) != 0)
+#define SSL_set_ecdh_auto(dummy, onoff) ((onoff) != 0)
+#define SSL_CTX_set1_groups(ctx, glist, glistlen)                                                            \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_GROUPS, glistlen, (char *)(glist))
+#define SSL_CTX_set1_groups_list(ctx, s) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_GROUPS_LIST, 0, (char *)(s))
+#define SSL_set1_groups(ssl, glist, glistlen) SSL_ctrl(ssl, SSL_CTRL_SET_GROUPS, glistlen, (char *)(glist))
+#define SSL_set1_groups_list(ssl, s) SSL_ctrl(ssl, SSL_CTRL_SET_GROUPS_LIST, 0, (char *)(s))
+#define SSL_CTX_set1_curves SSL_CTX_set1_groups
+#define SSL_CTX_set1_curves_list SSL_CTX_set1_groups_list
+#define SSL_set1_curves SSL_set1_groups
+#define SSL_set1_curves_list SSL_set1_groups_list
+
+/* Verification, by nettls's own path validation. A verify callback receives an X509_STORE_CTX with the
+ * error, depth, current certificate, chain and (at SSL_get_ex_data_X509_STORE_CTX_idx()) the SSL, as in
+ * OpenSSL. SSL_CTX_set_default_verify_paths() loads $SSL_CERT_FILE/$SSL_CERT_DIR or the system's
  * store (/etc/ssl/certs). */
 int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *CApath);
 int SSL_CTX_set_default_verify_paths(SSL_CTX *ctx);
@@ -588,6 +613,14 @@ STACK_OF(SSL_CIPHER) *SSL_get_ciphers(const SSL *s);
 const char *SSL_get_cipher_list(const SSL *s, int n);
 void SSL_set_verify(SSL *s, int mode, SSL_verify_cb callback);
 void SSL_set_verify_depth(SSL *s, int depth);
+/* Verification parameters: host names to match (RFC 6125), flags, purpose (man SSL_set1_host). */
+X509_VERIFY_PARAM *SSL_CTX_get0_param(SSL_CTX *ctx);
+X509_VERIFY_PARAM *SSL_get0_param(SSL *ssl);
+int SSL_CTX_set1_param(SSL_CTX *ctx, X509_VERIFY_PARAM *vpm);
+int SSL_set1_param(SSL *ssl, X509_VERIFY_PARAM *vpm);
+int SSL_set1_host(SSL *s, const char *hostname);
+int SSL_add1_host(SSL *s, const char *hostname);
+void SSL_set_hostflags(SSL *s, unsigned int flags);
 int SSL_get_verify_mode(const SSL *s);
 int SSL_get_verify_depth(const SSL *s);
 void SSL_set_info_callback(SSL *ssl, void (*cb)(const SSL *ssl, int type, int val));
@@ -707,6 +740,73 @@ int PEM_write_bio_SSL_SESSION(BIO *bp, SSL_SESSION *x);
 #define sk_SSL_CIPHER_shift(st) SKM_sk_shift(SSL_CIPHER, (st))
 #define sk_SSL_CIPHER_zero(st) SKM_sk_zero(SSL_CIPHER, (st))
 #define sk_SSL_CIPHER_dup(st) SKM_sk_dup(SSL_CIPHER, (st))
+
+/* Session cache statistics (SSL_CTX_sess_*(3)) and the external cache callbacks. nettls counts connect,
+ * accept, their _good forms, hits, callback hits, misses and timeouts; the renegotiate and cache-full
+ * counters stay 0. The remove callback hears of SSL_CTX_remove_session() and of sessions dropped as not
+ * resumable when their SSL is freed. */
+#define SSL_CTX_sess_connect(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_CONNECT, 0, NULL)
+#define SSL_CTX_sess_connect_good(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_CONNECT_GOOD, 0, NULL)
+#define SSL_CTX_sess_connect_renegotiate(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_CONNECT_RENEGOTIATE, 0, NULL)
+#define SSL_CTX_sess_accept(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_ACCEPT, 0, NULL)
+#define SSL_CTX_sess_accept_renegotiate(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_ACCEPT_RENEGOTIATE, 0, NULL)
+#define SSL_CTX_sess_accept_good(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_ACCEPT_GOOD, 0, NULL)
+#define SSL_CTX_sess_hits(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_HIT, 0, NULL)
+#define SSL_CTX_sess_cb_hits(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_CB_HIT, 0, NULL)
+#define SSL_CTX_sess_misses(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_MISSES, 0, NULL)
+#define SSL_CTX_sess_timeouts(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_TIMEOUTS, 0, NULL)
+#define SSL_CTX_sess_cache_full(ctx) SSL_CTX_ctrl(ctx, SSL_CTRL_SESS_CACHE_FULL, 0, NULL)
+int (*SSL_CTX_sess_get_new_cb(SSL_CTX *ctx))(SSL *ssl, SSL_SESSION *sess);
+void SSL_CTX_sess_set_remove_cb(SSL_CTX *ctx, void (*remove_session_cb)(SSL_CTX *ctx, SSL_SESSION *sess));
+void (*SSL_CTX_sess_get_remove_cb(SSL_CTX *ctx))(SSL_CTX *ctx, SSL_SESSION *sess);
+void SSL_CTX_sess_set_get_cb(SSL_CTX *ctx,
+                             SSL_SESSION *(*get_session_cb)(SSL *ssl, const unsigned char *data, int len,
+                                                            int *copy));
+SSL_SESSION *(*SSL_CTX_sess_get_get_cb(SSL_CTX *ctx))(SSL *ssl, const unsigned char *data, int len,
+                                                      int *copy);
+
+/* ex_data on SSL and SSL_CTX. Indices come from SSL_get_ex_new_index() and SSL_CTX_get_ex_new_index()
+ * (index 0 is the app_data macros'); new, dup and free callbacks are not run. */
+int SSL_set_ex_data(SSL *ssl, int idx, void *data);
+void *SSL_get_ex_data(const SSL *ssl, int idx);
+int SSL_CTX_set_ex_data(SSL_CTX *ctx, int idx, void *data);
+void *SSL_CTX_get_ex_data(const SSL_CTX *ctx, int idx);
+/* The index under which a verify callback's X509_STORE_CTX carries its SSL. */
+int SSL_get_ex_data_X509_STORE_CTX_idx(void);
+#define SSL_get_ex_new_index(l, p, newf, dupf, freef)                                                     \
+    CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_SSL, l, p, newf, dupf, freef)
+#define SSL_CTX_get_ex_new_index(l, p, newf, dupf, freef)                                                 \
+    CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_SSL_CTX, l, p, newf, dupf, freef)
+#define SSL_set_app_data(s, arg) (SSL_set_ex_data(s, 0, (char *)(arg)))
+#define SSL_get_app_data(s) (SSL_get_ex_data(s, 0))
+#define SSL_CTX_set_app_data(ctx, arg) (SSL_CTX_set_ex_data(ctx, 0, (char *)(arg)))
+#define SSL_CTX_get_app_data(ctx) (SSL_CTX_get_ex_data(ctx, 0))
+
+/* Handshake state and alert names, as 1.1.0's ssl_stat.c spells them. */
+OSSL_HANDSHAKE_STATE SSL_get_state(const SSL *ssl);
+const char *SSL_state_string(const SSL *s);
+const char *SSL_state_string_long(const SSL *s);
+const char *SSL_alert_type_string(int value);
+const char *SSL_alert_type_string_long(int value);
+const char *SSL_alert_desc_string(int value);
+const char *SSL_alert_desc_string_long(int value);
+
+/* "AES128-SHA              SSLv3 Kx=RSA      Au=RSA  Enc=AES(128)  Mac=SHA1\n"; buf NULL allocates. */
+char *SSL_CIPHER_description(const SSL_CIPHER *cipher, char *buf, int size);
+/* TLS 1.3 suites (1.1.1's call): the names are checked and otherwise ignored, as nettls speaks TLS 1.0. */
+int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
+int SSL_set_ciphersuites(SSL *s, const char *str);
+
+/* The password callback for encrypted PEM keys given to SSL_CTX_use_PrivateKey_file(). */
+void SSL_CTX_set_default_passwd_cb(SSL_CTX *ctx, pem_password_cb *cb);
+void SSL_CTX_set_default_passwd_cb_userdata(SSL_CTX *ctx, void *u);
+pem_password_cb *SSL_CTX_get_default_passwd_cb(SSL_CTX *ctx);
+void *SSL_CTX_get_default_passwd_cb_userdata(SSL_CTX *ctx);
+/* A connection's own certificate and key, replacing the ones it took from its context. */
+int SSL_use_certificate_file(SSL *ssl, const char *file, int type);
+int SSL_use_PrivateKey_file(SSL *ssl, const char *file, int type);
+int SSL_use_RSAPrivateKey_file(SSL *ssl, const char *file, int type);
+X509 *SSL_get_certificate(const SSL *ssl);
 
 /* Reason codes (ERR_GET_REASON of an ERR_LIB_SSL error). */
 #define SSL_R_APP_DATA_IN_HANDSHAKE 100

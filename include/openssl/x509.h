@@ -149,6 +149,8 @@ typedef STACK_OF(X509_EXTENSION) X509_EXTENSIONS;
 #define X509_R_KEY_TYPE_MISMATCH 115
 #define X509_R_KEY_VALUES_MISMATCH 116
 #define X509_R_UNKNOWN_KEY_TYPE 117
+#define X509_R_UNKNOWN_TRUST_ID 120
+#define X509_R_UNKNOWN_PURPOSE_ID 121
 #define X509_R_WRONG_TYPE 122
 
 X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
@@ -201,6 +203,40 @@ const char *X509_verify_cert_error_string(long n);
 #define sk_X509_NAME_shift(st) SKM_sk_shift(X509_NAME, (st))
 #define sk_X509_NAME_zero(st) SKM_sk_zero(X509_NAME, (st))
 #define sk_X509_NAME_dup(st) SKM_sk_dup(X509_NAME, (st))
+
+/* Serial number, validity, extensions (owned by the certificate). */
+ASN1_INTEGER *X509_get_serialNumber(X509 *x);
+const ASN1_TIME *X509_get0_notBefore(const X509 *x);
+const ASN1_TIME *X509_get0_notAfter(const X509 *x);
+ASN1_TIME *X509_getm_notBefore(const X509 *x);
+ASN1_TIME *X509_getm_notAfter(const X509 *x);
+#if OPENSSL_API_COMPAT < 0x10100000L
+#define X509_get_notBefore X509_getm_notBefore
+#define X509_get_notAfter X509_getm_notAfter
+#endif
+int X509_get_ext_count(const X509 *x);
+X509_EXTENSION *X509_get_ext(const X509 *x, int loc);
+int X509_get_ext_by_NID(const X509 *x, int nid, int lastpos);
+int X509_EXTENSION_get_critical(const X509_EXTENSION *ex);
+ASN1_OCTET_STRING *X509_EXTENSION_get_data(X509_EXTENSION *ne);
+
+/* Name entries (owned by the name; man X509_NAME_get_index_by_NID). */
+int X509_NAME_entry_count(const X509_NAME *name);
+int X509_NAME_get_index_by_NID(X509_NAME *name, int nid, int lastpos);
+X509_NAME_ENTRY *X509_NAME_get_entry(const X509_NAME *name, int loc);
+ASN1_STRING *X509_NAME_ENTRY_get_data(const X509_NAME_ENTRY *ne);
+int X509_NAME_ENTRY_set(const X509_NAME_ENTRY *ne);
+int X509_NAME_get_text_by_NID(X509_NAME *name, int nid, char *buf, int len);
+/* The name as text (man X509_NAME_print_ex): the number of characters written, or -1. */
+int X509_NAME_print_ex(BIO *out, const X509_NAME *nm, int indent, unsigned long flags);
+int X509_NAME_print(BIO *bp, const X509_NAME *name, int obase);
+
+/* Whole certificates: the digest of the DER (fingerprint), ordering, copies. */
+int X509_digest(const X509 *data, const EVP_MD *type, unsigned char *md, unsigned int *len);
+int X509_cmp(const X509 *a, const X509 *b);
+X509 *X509_dup(X509 *x509);
+/* The text dump `openssl x509 -text` prints, in 1.1.0's layout. */
+int X509_print(BIO *bp, X509 *x);
 
 #ifdef __cplusplus
 }

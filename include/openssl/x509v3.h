@@ -2,7 +2,7 @@
  *
  * GENERAL_NAME is public and laid out as in OpenSSL 1.1.0, because programs read ->type and
  * ->d.dNSName, ->d.iPAddress, ->d.ia5 directly when they walk subjectAltName. The other extension types
- * are opaque; the X509V3_* functions arrive with the code that exports them. */
+ * are opaque. */
 #ifndef HEADER_X509V3_H
 #define HEADER_X509V3_H
 
@@ -178,6 +178,38 @@ typedef STACK_OF(POLICY_MAPPING) POLICY_MAPPINGS;
 #define X509_CHECK_FLAG_SINGLE_LABEL_SUBDOMAINS 0x10
 /* Never check the subject CN */
 #define X509_CHECK_FLAG_NEVER_CHECK_SUBJECT 0x20
+
+struct BASIC_CONSTRAINTS_st {
+    int ca;
+    ASN1_INTEGER *pathlen;
+};
+
+#define sk_GENERAL_NAME_new_null() SKM_sk_new_null(GENERAL_NAME)
+#define sk_GENERAL_NAME_num(st) SKM_sk_num(GENERAL_NAME, (st))
+#define sk_GENERAL_NAME_value(st, i) SKM_sk_value(GENERAL_NAME, (st), (i))
+#define sk_GENERAL_NAME_free(st) SKM_sk_free(GENERAL_NAME, (st))
+#define sk_GENERAL_NAME_pop_free(st, f) SKM_sk_pop_free(GENERAL_NAME, (st), (f))
+#define sk_GENERAL_NAME_push(st, p) SKM_sk_push(GENERAL_NAME, (st), (p))
+#define sk_GENERAL_NAME_pop(st) SKM_sk_pop(GENERAL_NAME, (st))
+#define sk_GENERAL_NAME_shift(st) SKM_sk_shift(GENERAL_NAME, (st))
+
+/* Decoded extensions (man X509_get_ext_d2i): subjectAltName (GENERAL_NAMES; otherName, x400Address,
+ * ediPartyName and registeredID entries are left out), basicConstraints (BASIC_CONSTRAINTS), keyUsage
+ * (ASN1_BIT_STRING) and subjectKeyIdentifier (ASN1_OCTET_STRING); NULL for other extensions. */
+void *X509_get_ext_d2i(const X509 *x, int nid, int *crit, int *idx);
+void *X509V3_EXT_d2i(X509_EXTENSION *ext);
+const X509V3_EXT_METHOD *X509V3_EXT_get(X509_EXTENSION *ext);
+const X509V3_EXT_METHOD *X509V3_EXT_get_nid(int nid);
+GENERAL_NAME *GENERAL_NAME_new(void);
+void GENERAL_NAME_free(GENERAL_NAME *a);
+void GENERAL_NAMES_free(GENERAL_NAMES *a);
+void BASIC_CONSTRAINTS_free(BASIC_CONSTRAINTS *a);
+
+/* Identity checks (man X509_check_host): 1 match, 0 none, -2 malformed argument, -1 out of memory. */
+int X509_check_host(X509 *x, const char *chk, size_t chklen, unsigned int flags, char **peername);
+int X509_check_email(X509 *x, const char *chk, size_t chklen, unsigned int flags);
+int X509_check_ip(X509 *x, const unsigned char *chk, size_t chklen, unsigned int flags);
+int X509_check_ip_asc(X509 *x, const char *address, unsigned int flags);
 
 #ifdef __cplusplus
 }

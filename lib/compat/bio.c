@@ -49,6 +49,10 @@ int BIO_free(BIO *a)
     if (atomic_fetch_sub(&a->refs, 1) > 1) {
         return 1;
     }
+    long cb_ret;
+    if (!ntls_bio_cb_before(a, BIO_CB_FREE, NULL, 0, 0L, &cb_ret)) {
+        return (int)cb_ret;
+    }
     if (a->method->destroy != NULL) {
         a->method->destroy(a);
     }
@@ -73,10 +77,12 @@ int BIO_read(BIO *b, void *data, int len)
         BIOerr(0, BIO_R_UNSUPPORTED_METHOD);
         return -2;
     }
-    if (len <= 0) {
-        return 0;
+    long ret;
+    if (!ntls_bio_cb_before(b, BIO_CB_READ, data, len, 0L, &ret)) {
+        return (int)ret;
     }
-    return b->method->bread(b, data, len);
+    ret = len <= 0 ? 0 : b->method->bread(b, data, len);
+    return (int)ntls_bio_cb_after(b, BIO_CB_READ, data, len, 0L, ret);
 }
 
 int BIO_write(BIO *b, const void *data, int len)
@@ -85,10 +91,12 @@ int BIO_write(BIO *b, const void *data, int len)
         BIOerr(0, BIO_R_UNSUPPORTED_METHOD);
         return -2;
     }
-    if (len <= 0) {
-        return 0;
+    long ret;
+    if (!ntls_bio_cb_before(b, BIO_CB_WRITE, data, len, 0L, &ret)) {
+        return (int)ret;
     }
-    return b->method->bwrite(b, data, len);
+    ret = len <= 0 ? 0 : b->method->bwrite(b, data, len);
+    return (int)ntls_bio_cb_after(b, BIO_CB_WRITE, data, len, 0L, ret);
 }
 
 int BIO_puts(BIO *b, const char *str)
@@ -96,11 +104,20 @@ int BIO_puts(BIO *b, const char *str)
     if (b == NULL || str == NULL) {
         return -2;
     }
-    if (b->method->bputs != NULL) {
-        return b->method->bputs(b, str);
+    long ret;
+    if (!ntls_bio_cb_before(b, BIO_CB_PUTS, str, 0, 0L, &ret)) {
+        return (int)ret;
     }
     size_t n = strlen(str);
-    return BIO_write(b, str, n > INT_MAX ? INT_MAX : (int)n);
+    if (b->method->bputs != NULL) {
+        ret = b->method->bputs(b, str);
+    } else if (b->method->bwrite != NULL) { /* without its own puts, a BIO writes the string */
+        ret = n == 0 ? 0 : b->method->bwrite(b, str, n > INT_MAX ? INT_MAX : (int)n);
+    } else {
+        BIOerr(0, BIO_R_UNSUPPORTED_METHOD);
+        return -2;
+    }
+    return (int)ntls_bio_cb_after(b, BIO_CB_PUTS, str, 0, 0L, ret);
 }
 
 /* Reads one line (up to size - 1 bytes, the newline included) and NUL-terminates it. */
@@ -110,10 +127,12 @@ int BIO_gets(BIO *b, char *buf, int size)
         BIOerr(0, BIO_R_UNSUPPORTED_METHOD);
         return -2;
     }
-    if (size <= 0) {
-        return 0;
+    long ret;
+    if (!ntls_bio_cb_before(b, BIO_CB_GETS, buf, size, 0L, &ret)) {
+        return (int)ret;
     }
-    return b->method->bgets(b, buf, size);
+    ret = size <= 0 ? 0 : b->method->bgets(b, buf, size);
+    return (int)ntls_bio_cb_after(b, BIO_CB_GETS, buf, size, 0L, ret);
 }
 
 int BIO_printf(BIO *bio, const char *format, ...)
@@ -150,7 +169,12 @@ long BIO_ctrl(BIO *b, int cmd, long larg, void *parg)
         BIOerr(0, BIO_R_UNSUPPORTED_METHOD);
         return -2;
     }
-    return b->method->ctrl(b, cmd, larg, parg);
+    long ret;
+    if (!ntls_bio_cb_before(b, BIO_CB_CTRL, parg, cmd, larg, &ret)) {
+        return ret;
+    }
+    ret = b->method->ctrl(b, cmd, larg, parg);
+    return ntls_bio_cb_after(b, BIO_CB_CTRL, parg, cmd, larg, ret);
 }
 
 long BIO_int_ctrl(BIO *b, int cmd, long larg, int iarg)

@@ -28,7 +28,15 @@ struct bio_st {
     int num;      /* socket or fd BIOs: the descriptor */
     void *ptr;    /* file BIO: the FILE; memory BIO: its buffer */
     atomic_int refs;
+    BIO_callback_fn callback; /* BIO_set_callback (bio_cb.c) */
+    char *cb_arg;
 };
+
+/* The BIO_set_callback hooks around each operation (bio_cb.c, man BIO_set_callback): before returns 1 to
+ * go on, or 0 with *ret set to what the operation must return; after returns the operation's result as
+ * the callback rewrote it. Both do nothing for a BIO without a callback. */
+int ntls_bio_cb_before(BIO *b, int oper, const void *argp, int argi, long argl, long *ret);
+long ntls_bio_cb_after(BIO *b, int oper, const void *argp, int argi, long argl, long ret);
 
 /* Shared by the descriptor BIOs for BIO_CTRL_GET_CLOSE/SET_CLOSE and friends; 0 for other commands. */
 long ntls_bio_common_ctrl(BIO *b, int cmd, long larg, void *parg, int *handled);

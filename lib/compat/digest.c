@@ -2,6 +2,7 @@
  *
  * As in OpenSSL, a NULL output pointer means a static buffer (shared by all threads: callers that need
  * thread safety pass their own). */
+#include <openssl/md4.h>
 #include <openssl/md5.h>
 #include <openssl/sha.h>
 
@@ -13,6 +14,12 @@ static unsigned char *digest(enum ntls_hash_id id, const unsigned char *d, size_
     unsigned char *out = md != NULL ? md : fallback;
     ntls_hash_oneshot(id, d, n, out);
     return out;
+}
+
+unsigned char *MD4(const unsigned char *d, size_t n, unsigned char *md)
+{
+    static unsigned char m[MD4_DIGEST_LENGTH];
+    return digest(NTLS_HASH_MD4, d, n, md, m);
 }
 
 unsigned char *MD5(const unsigned char *d, size_t n, unsigned char *md)

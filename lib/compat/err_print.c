@@ -112,3 +112,13 @@ void ERR_print_errors_fp(FILE *fp)
 {
     ERR_print_errors_cb(print_fp, fp);
 }
+
+static int print_bio(const char *str, size_t len, void *bp)
+{
+    return BIO_write(bp, str, (int)len);
+}
+
+void ERR_print_errors(BIO *bp)
+{
+    ERR_print_errors_cb(print_bio, bp);
+}

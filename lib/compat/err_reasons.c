@@ -9,6 +9,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/err.h>
+#include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
@@ -155,11 +156,20 @@ static const struct code_string x509_reasons[] = {
     { X509_R_KEY_TYPE_MISMATCH, "key type mismatch" },
     { X509_R_KEY_VALUES_MISMATCH, "key values mismatch" },
     { X509_R_UNKNOWN_KEY_TYPE, "unknown key type" },
+    { X509_R_UNKNOWN_PURPOSE_ID, "unknown purpose id" },
     { X509_R_WRONG_TYPE, "wrong type" },
+    { X509_R_UNKNOWN_TRUST_ID, "unknown trust id" },
+};
+
+static const struct code_string evp_reasons[] = {
+    { EVP_R_INPUT_NOT_INITIALIZED, "input not initialized" },
+    { EVP_R_NO_DIGEST_SET, "no digest set" },
 };
 
 static const struct code_string bio_reasons[] = {
     { BIO_R_BROKEN_PIPE, "broken pipe" },
+    { BIO_R_IN_USE, "in use" },
+    { BIO_R_INVALID_ARGUMENT, "invalid argument" },
     { BIO_R_NO_SUCH_FILE, "no such file" },
     { BIO_R_NULL_PARAMETER, "null parameter" },
     { BIO_R_UNSUPPORTED_METHOD, "unsupported method" },
@@ -377,6 +387,7 @@ static const struct lib_table reason_tables[] = {
     { ERR_LIB_PEM, pem_reasons, COUNT(pem_reasons) },
     { ERR_LIB_X509, x509_reasons, COUNT(x509_reasons) },
     { ERR_LIB_BIO, bio_reasons, COUNT(bio_reasons) },
+    { ERR_LIB_EVP, evp_reasons, COUNT(evp_reasons) },
     { ERR_LIB_RAND, rand_reasons, COUNT(rand_reasons) },
 };
 

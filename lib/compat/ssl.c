@@ -20,12 +20,7 @@ static void take_identity(SSL *s, SSL_CTX *ctx)
     ntls_compat_pkey_unref(s->pkey);
     s->chain = chain;
     s->pkey = pkey;
-    /* The engine reads the identity through s->cfg, which may already be in use (SNI switching). */
-    bool both = chain != NULL && pkey != NULL;
-    s->cfg.identities[0].chain = both ? chain->certs : NULL;
-    s->cfg.identities[0].chain_len = both ? chain->n : 0;
-    s->cfg.identities[0].key = both ? &pkey->key : NULL;
-    s->cfg.nidentities = both ? 1 : 0;
+    ntls_compat_identities_take(s, ctx); /* every key type's pair (ssl_cert.c) */
 }
 
 SSL *SSL_new(SSL_CTX *ctx)
@@ -93,12 +88,17 @@ void SSL_free(SSL *s)
     free_bios(s, NULL, NULL);
     sk_X509_pop_free(s->peer_chain, X509_free);
     X509_free(s->peer_leaf);
+    X509_free(s->own_leaf);
+    X509_VERIFY_PARAM_free(s->param);
+    ntls_compat_exdata_free(&s->exdata);
     free(s->ca_names);
     sk_SSL_CIPHER_free(s->cipher_stack);
     free(s->hostname);
     ntls_session_unref(s->offer);
     ntls_compat_certs_unref(s->chain);
     ntls_compat_pkey_unref(s->pkey);
+    ntls_compat_slots_release(s->slots);
+    ntls_compat_dh_unref(s->dh);
     SSL_CTX_free(s->ctx);
     ntls_zeroize(s, sizeof *s);
     free(s);
@@ -168,6 +168,10 @@ long SSL_ctrl(SSL *s, int cmd, long larg, void *parg)
     }
     bool handled;
     long r = ntls_compat_settings_ctrl(s->ctx->method, &s->set, cmd, larg, parg, &handled);
+    if (handled) {
+        return r;
+    }
+    r = ntls_compat_kx_ctrl(NULL, &s->set, cmd, larg, parg, &handled); /* ssl_kx.c */
     if (handled) {
         return r;
     }

@@ -188,26 +188,107 @@ static ntls_result check_pair(const struct ntls_x509_cert *leaf, const struct nt
     return r;
 }
 
-/* Installs a new chain. As 1.1.0's ssl_set_cert does, a key that does not match the new leaf is dropped
- * without an error (the program is expected to load the matching key next). */
-static void set_chain(SSL_CTX *ctx, struct ntls_compat_certs *chain)
+/* A context holds one chain and key per key type, as OpenSSL's CERT holds pkeys[] (ssl_cert_type): a
+ * server presents the one its suite's authentication needs (RSA, DSA or ECDSA). The last loaded slot is the
+ * current one (1.1.0's c->key): ctx->chain and ctx->pkey hold references to its pair. */
+static int slot_of(enum ntls_pk_type type)
 {
+    return type == NTLS_PK_RSA || type == NTLS_PK_DSA || type == NTLS_PK_EC ? (int)type - 1 : -1;
+}
+
+static void select_slot(SSL_CTX *ctx, int i)
+{
+    struct ntls_compat_certs *chain = ntls_compat_certs_ref(ctx->slots[i].chain);
+    struct ntls_compat_pkey *pkey = ntls_compat_pkey_ref(ctx->slots[i].pkey);
     ntls_compat_certs_unref(ctx->chain);
+    ntls_compat_pkey_unref(ctx->pkey);
     ctx->chain = chain;
-    if (ctx->pkey != NULL && !ntls_is_ok(check_pair(chain->certs[0], &ctx->pkey->key))) {
-        ntls_compat_pkey_unref(ctx->pkey);
-        ctx->pkey = NULL;
+    ctx->pkey = pkey;
+}
+
+void ntls_compat_slots_release(struct ntls_compat_slot *slots)
+{
+    for (size_t i = 0; i < NTLS_MAX_IDENTITIES; i++) {
+        ntls_compat_certs_unref(slots[i].chain);
+        ntls_compat_pkey_unref(slots[i].pkey);
+        slots[i].chain = NULL;
+        slots[i].pkey = NULL;
     }
 }
 
-/* A new leaf in front of the current chain's other certificates (SSL_CTX_use_certificate*). */
+/* The engine reads identities through s->cfg, which may already be in use (SNI switching); the current
+ * pair goes first, so a client sends it when the server accepts its type (1.1.0 sends only c->key). */
+void ntls_compat_identities_take(SSL *s, SSL_CTX *ctx)
+{
+    struct ntls_compat_slot old[NTLS_MAX_IDENTITIES];
+    memcpy(old, s->slots, sizeof old);
+    size_t n = 0;
+    for (size_t k = 0; k <= NTLS_MAX_IDENTITIES; k++) {
+        /* k == 0: the current pair; then every other complete slot in order */
+        size_t i = k;
+        if (k == 0) {
+            int cur = ctx->chain != NULL ? slot_of(ctx->chain->certs[0]->spki.type) : -1;
+            if (cur < 0) {
+                continue;
+            }
+            i = (size_t)cur;
+        } else if (ctx->chain != NULL && ctx->slots[k - 1].chain == ctx->chain) {
+            continue;
+        } else {
+            i = k - 1;
+        }
+        struct ntls_compat_slot *src = &ctx->slots[i];
+        if (src->chain == NULL || src->pkey == NULL) {
+            continue;
+        }
+        s->slots[n].chain = ntls_compat_certs_ref(src->chain);
+        s->slots[n].pkey = ntls_compat_pkey_ref(src->pkey);
+        s->cfg.identities[n].chain = src->chain->certs;
+        s->cfg.identities[n].chain_len = src->chain->n;
+        s->cfg.identities[n].key = &src->pkey->key;
+        n++;
+    }
+    for (size_t i = n; i < NTLS_MAX_IDENTITIES; i++) {
+        s->slots[i].chain = NULL;
+        s->slots[i].pkey = NULL;
+        memset(&s->cfg.identities[i], 0, sizeof s->cfg.identities[i]);
+    }
+    s->cfg.nidentities = n;
+    ntls_compat_slots_release(old);
+}
+
+/* Installs a new chain in the slot of its leaf's key type. As 1.1.0's ssl_set_cert does, a key that does
+ * not match the new leaf is dropped without an error (the program is expected to load the matching key
+ * next). */
+static int set_chain(SSL_CTX *ctx, struct ntls_compat_certs *chain)
+{
+    int i = slot_of(chain->certs[0]->spki.type);
+    if (i < 0) {
+        ntls_compat_certs_unref(chain);
+        NTLS_SSLERR(SSL_R_UNKNOWN_CERTIFICATE_TYPE);
+        return 0;
+    }
+    struct ntls_compat_slot *slot = &ctx->slots[i];
+    ntls_compat_certs_unref(slot->chain);
+    slot->chain = chain;
+    if (slot->pkey != NULL && !ntls_is_ok(check_pair(chain->certs[0], &slot->pkey->key))) {
+        ntls_compat_pkey_unref(slot->pkey);
+        slot->pkey = NULL;
+    }
+    select_slot(ctx, i);
+    return 1;
+}
+
+/* A new leaf in front of the other certificates of its slot's chain (SSL_CTX_use_certificate*). */
 static int set_leaf(SSL_CTX *ctx, struct ntls_compat_certs *leaf)
 {
-    size_t extra = ctx->chain != NULL ? ctx->chain->n - 1 : 0;
+    int slot = slot_of(leaf->certs[0]->spki.type);
+    const struct ntls_compat_certs *old = slot >= 0 ? ctx->slots[slot].chain : NULL;
+    size_t extra = old != NULL ? old->n - 1 : 0;
     struct ntls_compat_certs *chain = certs_new(1 + extra);
     bool ok = chain != NULL;
     for (size_t i = 0; ok && i <= extra; i++) {
-        const struct ntls_x509_cert *src = i == 0 ? leaf->certs[0] : ctx->chain->certs[i];
+        const struct ntls_x509_cert *src = i == 0 ? leaf->certs[0] : old->certs[i];
         ok = certs_add(chain, src->der, src->der_len);
     }
     ntls_compat_certs_unref(leaf);
@@ -215,8 +296,7 @@ static int set_leaf(SSL_CTX *ctx, struct ntls_compat_certs *leaf)
         ntls_compat_certs_unref(chain);
         return 0;
     }
-    set_chain(ctx, chain);
-    return 1;
+    return set_chain(ctx, chain);
 }
 
 int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type)
@@ -252,8 +332,7 @@ int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file)
     if (chain == NULL) {
         return 0;
     }
-    set_chain(ctx, chain);
-    return 1;
+    return set_chain(ctx, chain);
 }
 
 static ntls_result parse_key_der(struct ntls_x509_key *key, const char *der, size_t len)
@@ -268,11 +347,54 @@ static ntls_result parse_key_der(struct ntls_x509_key *key, const char *der, siz
 
 static void key_error(enum ntls_err err)
 {
-    int reason = err == NTLS_E_USAGE ? PEM_R_BAD_PASSWORD_READ
-                 : err == NTLS_E_DECODE ? PEM_R_NO_START_LINE
-                                        : PEM_R_UNSUPPORTED_KEY_COMPONENTS;
+    int reason = err == NTLS_E_USAGE           ? PEM_R_BAD_PASSWORD_READ
+                 : err == NTLS_E_DECRYPT_ERROR ? PEM_R_BAD_DECRYPT
+                 : err == NTLS_E_DECODE        ? PEM_R_NO_START_LINE
+                                               : PEM_R_UNSUPPORTED_KEY_COMPONENTS;
     ERR_put_error(ERR_LIB_PEM, 0, reason, OPENSSL_FILE, OPENSSL_LINE);
     NTLS_SSLERR(ERR_R_PEM_LIB);
+}
+
+/* An encrypted PEM key (legacy Proc-Type or PKCS#8) asks the context's password callback, as 1.1.0's
+ * PEM_do_header does: a callback that returns <= 0 is "bad password read". Without a callback OpenSSL would
+ * prompt on the terminal; nettls does not prompt, so that is the same error. */
+static ntls_result key_from_pem(SSL_CTX *ctx, struct ntls_x509_key *key, const char *text, size_t len)
+{
+    ntls_result r = ntls_x509_key_from_pem(key, text, len, NULL, 0);
+    if (ntls_is_ok(r) || r.err != NTLS_E_USAGE || ctx->passwd_cb == NULL) {
+        return r;
+    }
+    char pass[PEM_BUFSIZE];
+    int n = ctx->passwd_cb(pass, (int)sizeof pass, 0, ctx->passwd_arg);
+    if (n <= 0 || n > (int)sizeof pass) {
+        ntls_zeroize(pass, sizeof pass);
+        return ntls_error(NTLS_E_USAGE);
+    }
+    r = ntls_x509_key_from_pem(key, text, len, pass, (size_t)n);
+    ntls_zeroize(pass, sizeof pass);
+    return r;
+}
+
+/* The slot of a new key: its type's; a key that does not match that slot's leaf is refused. */
+static int set_pkey(SSL_CTX *ctx, struct ntls_compat_pkey *k)
+{
+    int i = slot_of(k->key.type);
+    if (i < 0) {
+        ntls_compat_pkey_unref(k);
+        NTLS_SSLERR(SSL_R_UNKNOWN_PKEY_TYPE);
+        return 0;
+    }
+    struct ntls_compat_slot *slot = &ctx->slots[i];
+    if (slot->chain != NULL && !ntls_is_ok(check_pair(slot->chain->certs[0], &k->key))) {
+        ntls_compat_pkey_unref(k);
+        ERR_put_error(ERR_LIB_X509, 0, X509_R_KEY_VALUES_MISMATCH, OPENSSL_FILE, OPENSSL_LINE);
+        NTLS_SSLERR(ERR_R_X509_LIB);
+        return 0;
+    }
+    ntls_compat_pkey_unref(slot->pkey);
+    slot->pkey = k;
+    select_slot(ctx, i);
+    return 1;
 }
 
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type)
@@ -293,7 +415,7 @@ int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type)
         return 0;
     }
     atomic_init(&k->refs, 1);
-    ntls_result r = type == SSL_FILETYPE_PEM ? ntls_x509_key_from_pem(&k->key, text, len, NULL, 0)
+    ntls_result r = type == SSL_FILETYPE_PEM ? key_from_pem(ctx, &k->key, text, len)
                                              : parse_key_der(&k->key, text, len);
     ntls_free_secret(text, len);
     if (!ntls_is_ok(r)) {
@@ -301,15 +423,7 @@ int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type)
         key_error(r.err);
         return 0;
     }
-    if (ctx->chain != NULL && !ntls_is_ok(check_pair(ctx->chain->certs[0], &k->key))) {
-        ntls_compat_pkey_unref(k);
-        ERR_put_error(ERR_LIB_X509, 0, X509_R_KEY_VALUES_MISMATCH, OPENSSL_FILE, OPENSSL_LINE);
-        NTLS_SSLERR(ERR_R_X509_LIB);
-        return 0;
-    }
-    ntls_compat_pkey_unref(ctx->pkey);
-    ctx->pkey = k;
-    return 1;
+    return set_pkey(ctx, k);
 }
 
 int SSL_CTX_check_private_key(const SSL_CTX *ctx)

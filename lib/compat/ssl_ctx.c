@@ -65,9 +65,13 @@ void SSL_CTX_free(SSL_CTX *ctx)
     sk_SSL_CIPHER_free(ctx->cipher_stack);
     ntls_compat_certs_unref(ctx->chain);
     ntls_compat_pkey_unref(ctx->pkey);
+    ntls_compat_slots_release(ctx->slots);
+    ntls_compat_dh_unref(ctx->dh);
     ntls_x509_store_free(ctx->store);
+    X509_VERIFY_PARAM_free(ctx->param);
     sk_X509_NAME_pop_free(ctx->client_ca, X509_NAME_free);
     ntls_session_cache_free(ctx->cache);
+    ntls_compat_exdata_free(&ctx->exdata);
     ntls_zeroize(ctx, sizeof *ctx);
     free(ctx);
 }
@@ -176,7 +180,7 @@ static long cache_ctrl(SSL_CTX *ctx, int cmd, long larg)
     case SSL_CTRL_GET_SESS_CACHE_MODE:
         return ctx->cache_mode;
     default:
-        return 0; /* the SSL_CTRL_SESS_* statistics are not kept */
+        return ntls_compat_sess_stat(ctx, cmd); /* the SSL_CTRL_SESS_* statistics (ssl_sess_cache.c) */
     }
 }
 
@@ -187,6 +191,10 @@ long SSL_CTX_ctrl(SSL_CTX *ctx, int cmd, long larg, void *parg)
     }
     bool handled;
     long r = ntls_compat_settings_ctrl(ctx->method, &ctx->set, cmd, larg, parg, &handled);
+    if (handled) {
+        return r;
+    }
+    r = ntls_compat_kx_ctrl(ctx, &ctx->set, cmd, larg, parg, &handled); /* ssl_kx.c */
     if (handled) {
         return r;
     }
@@ -269,7 +277,11 @@ int SSL_CTX_remove_session(SSL_CTX *ctx, SSL_SESSION *c)
         return 0;
     }
     s->not_resumable = true;
-    return ntls_session_cache_remove(ctx->cache, s->id, s->id_len) ? 1 : 0;
+    bool had = ntls_session_cache_remove(ctx->cache, s->id, s->id_len);
+    if (s->id_len > 0) {
+        ntls_compat_sess_removed(ctx, s); /* 1.1.0 tells an external cache even when it was not cached */
+    }
+    return had ? 1 : 0;
 }
 
 /* Drops the sessions that have expired at time tm (seconds since the epoch); tm 0 drops them all. */

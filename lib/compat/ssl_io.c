@@ -114,6 +114,8 @@ static enum ntls_compat_pump fail(SSL *s)
     return NTLS_PUMP_FATAL;
 }
 
+static bool readable(SSL *s);
+
 enum ntls_compat_pump ntls_compat_pump_until(SSL *s, bool (*done)(SSL *s))
 {
     for (;;) {
@@ -123,6 +125,16 @@ enum ntls_compat_pump ntls_compat_pump_until(SSL *s, bool (*done)(SSL *s))
         enum ntls_compat_pump r;
         if (output_pending(s)) {
             r = flush(s);
+            /* An SSL_write() that could not finish does not stop SSL_read(): OpenSSL reads while the
+             * write waits, and two peers that both write would otherwise wait for each other forever. */
+            if (r == NTLS_PUMP_RETRY && done == readable) {
+                if (done(s)) {
+                    return NTLS_PUMP_OK;
+                }
+                if (ntls_conn_state(s->conn) & NTLS_ST_RECVREC) {
+                    r = fill(s);
+                }
+            }
         } else if (done(s)) {
             return NTLS_PUMP_OK;
         } else if (ntls_conn_state(s->conn) & NTLS_ST_RECVREC) {

@@ -19,8 +19,9 @@
 #include "core/conn.h"
 #include "x509/verify.h"
 
-/* OpenSSL's default session timeout, in seconds. */
-#define NTLS_COMPAT_SESSION_TIMEOUT 300
+/* OpenSSL's default session timeout, in seconds: tls1_default_timeout() in 1.1.0 and 3.x (two hours; the
+ * 300 of SSL_CTX_set_timeout(3) is SSLv3's). */
+#define NTLS_COMPAT_SESSION_TIMEOUT 7200
 #define NTLS_COMPAT_VERIFY_DEPTH 100
 
 typedef void (*ntls_compat_info_cb)(const SSL *ssl, int type, int val);
@@ -46,6 +47,19 @@ struct ntls_compat_pkey {
     struct ntls_x509_key key;
 };
 
+/* A chain and its key. A context keeps one per key type, as OpenSSL's CERT keeps pkeys[] (ssl_cert.c):
+ * slots[type - 1] for NTLS_PK_RSA, NTLS_PK_DSA, NTLS_PK_EC. */
+struct ntls_compat_slot {
+    struct ntls_compat_certs *chain;
+    struct ntls_compat_pkey *pkey;
+};
+
+/* DH group parameters of SSL_CTX_set_tmp_dh(), shared by reference with connections (ssl_kx.c). */
+struct ntls_compat_dh {
+    atomic_uint refs;
+    struct ntls_x509_dh_params params;
+};
+
 /* The settings an SSL inherits from its context, and may then change on its own. */
 struct ntls_compat_settings {
     unsigned long options;
@@ -59,6 +73,22 @@ struct ntls_compat_settings {
     ntls_compat_info_cb info_cb;
     ntls_compat_msg_cb msg_cb;
     void *msg_arg;
+    uint16_t groups[8]; /* SSL_CTX_set1_groups*(), RFC 4492 values; ngroups 0: the engine's default */
+    size_t ngroups;
+};
+
+/* ex_data slots of an SSL or SSL_CTX (ssl_exdata.c). */
+struct ntls_compat_exdata {
+    void **slots;
+    int n;
+};
+
+/* The session cache statistics and callbacks of a context (ssl_sess_cache.c); the counters are indexed by
+ * SSL_CTRL_SESS_* - SSL_CTRL_SESS_CONNECT. */
+struct ntls_compat_sess_cbs {
+    atomic_long stats[SSL_CTRL_SESS_CACHE_FULL - SSL_CTRL_SESS_CONNECT + 1];
+    void (*remove_cb)(SSL_CTX *ctx, SSL_SESSION *sess);
+    SSL_SESSION *(*get_cb)(SSL *ssl, const unsigned char *id, int len, int *copy);
 };
 
 struct ssl_ctx_st {
@@ -79,6 +109,17 @@ struct ssl_ctx_st {
     int (*new_session_cb)(SSL *ssl, SSL_SESSION *sess);
     ntls_compat_servername_cb servername_cb;
     void *servername_arg;
+    /* ssl_exdata.c, ssl_sess_cache.c, ssl_use.c */
+    struct ntls_compat_exdata exdata;
+    struct ntls_compat_sess_cbs sess_cbs;
+    pem_password_cb *passwd_cb;
+    void *passwd_arg;
+    /* ssl_cert.c, ssl_kx.c: one identity per key type (chain and pkey above are the last loaded pair,
+     * which SSL_CTX_check_private_key checks); DH parameters (NULL: the engine's ffdhe2048) */
+    struct ntls_compat_slot slots[NTLS_MAX_IDENTITIES];
+    struct ntls_compat_dh *dh;
+    bool dh_auto; /* SSL_CTX_set_dh_auto(): the built-in group even when dh is set */
+    X509_VERIFY_PARAM *param; /* ssl_hooks.c: SSL_CTX_get0_param(), made on first use */
 };
 
 struct ssl_st {
@@ -102,6 +143,15 @@ struct ssl_st {
     STACK_OF(X509) *peer_chain; /* as OpenSSL gives it: a server's leaves out the client's leaf */
     struct ntls_cur *ca_names; /* server: the DER names of cfg.ca_names, in one allocation */
     size_t wnum; /* bytes of an interrupted SSL_write() already sealed */
+    /* ssl_exdata.c, ssl_strings.c (OSSL_HANDSHAKE_STATE), ssl_sess_cache.c, ssl_use.c */
+    struct ntls_compat_exdata exdata;
+    int hs_state;
+    bool sid_offered, sess_cb_hit;
+    X509 *own_leaf; /* SSL_get_certificate(), made on first use */
+    /* ssl_cert.c, ssl_kx.c: references for cfg.identities[] and cfg.dh_p/dh_g */
+    struct ntls_compat_slot slots[NTLS_MAX_IDENTITIES];
+    struct ntls_compat_dh *dh;
+    X509_VERIFY_PARAM *param; /* ssl_hooks.c: SSL_get0_param(), made on first use from the context's */
 };
 
 /* ---------------------------------------------------------------------------------------------------- */
@@ -110,6 +160,15 @@ void ntls_compat_ssl_error(int reason, const char *file, int line);
 #define NTLS_SSLERR(reason) ntls_compat_ssl_error((reason), OPENSSL_FILE, OPENSSL_LINE)
 
 /* Holders (ssl_cert.c) */
+/* Takes references to ctx's complete identities into s->slots and lists them in s->cfg.identities[]. */
+void ntls_compat_identities_take(SSL *s, SSL_CTX *ctx);
+void ntls_compat_slots_release(struct ntls_compat_slot *slots);
+/* Key exchange (ssl_kx.c): the SSL_CTX_ctrl()/SSL_ctrl() commands on DH parameters and groups
+ * (*handled = false for others; ctx NULL for an SSL's), and the engine's groups and DH group in s->cfg. */
+long ntls_compat_kx_ctrl(SSL_CTX *ctx, struct ntls_compat_settings *set, int cmd, long larg, void *parg,
+                         bool *handled);
+void ntls_compat_kx_config(SSL *s);
+void ntls_compat_dh_unref(struct ntls_compat_dh *dh);
 struct ntls_compat_certs *ntls_compat_certs_ref(struct ntls_compat_certs *c);
 void ntls_compat_certs_unref(struct ntls_compat_certs *c);
 struct ntls_compat_pkey *ntls_compat_pkey_ref(struct ntls_compat_pkey *k);
@@ -137,5 +196,17 @@ void ntls_compat_hooks_install(struct ntls_config *cfg);
 /* Sessions are struct ntls_session under OpenSSL's name. */
 struct ntls_session *ntls_compat_session(const SSL_SESSION *s);
 SSL_SESSION *ntls_compat_ssl_session(struct ntls_session *s);
+
+/* ex_data (ssl_exdata.c): frees the slot array (the values are the application's). */
+void ntls_compat_exdata_free(struct ntls_compat_exdata *ex);
+/* Handshake state and the info callback's loop events (ssl_strings.c), fed by the message hook. */
+void ntls_compat_state_message(SSL *s, bool sent, uint8_t ctype, const uint8_t *data, size_t len);
+void ntls_compat_state_done(SSL *s);
+/* Session cache statistics and callbacks (ssl_sess_cache.c), fed by the engine hooks. */
+void ntls_compat_sess_message(SSL *s, bool sent, uint8_t ctype, const uint8_t *data, size_t len);
+void ntls_compat_sess_event(SSL *s, bool done);
+void ntls_compat_sess_new(SSL *s, struct ntls_session *sess);
+void ntls_compat_sess_removed(SSL_CTX *ctx, struct ntls_session *sess);
+long ntls_compat_sess_stat(SSL_CTX *ctx, int cmd);
 
 #endif

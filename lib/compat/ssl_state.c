@@ -29,8 +29,9 @@ static unsigned config_flags(const SSL *s)
         }
     }
     long mode = s->ctx->cache_mode;
-    bool no_internal = (mode & SSL_SESS_CACHE_NO_INTERNAL) == SSL_SESS_CACHE_NO_INTERNAL;
-    if (!(mode & SSL_SESS_CACHE_SERVER) || no_internal) {
+    /* SSL_SESS_CACHE_NO_INTERNAL still makes session ids, for an external cache: ssl_sess_cache.c keeps
+     * such sessions out of the internal cache and brings the get callback's in. */
+    if (!(mode & SSL_SESS_CACHE_SERVER)) {
         flags |= NTLS_CFG_NO_SESSION_CACHE;
     }
     return flags;
@@ -78,6 +79,7 @@ static void build_config(SSL *s)
     memcpy(cfg->sid_ctx, ctx->sid_ctx, ctx->sid_ctx_len);
     cfg->sid_ctx_len = ctx->sid_ctx_len;
     cfg->max_cert_list = s->set.max_cert_list > 0 ? (size_t)s->set.max_cert_list : 0;
+    ntls_compat_kx_config(s); /* groups and DH parameters (ssl_kx.c) */
     ntls_compat_hooks_install(cfg);
 }
 

@@ -26,6 +26,12 @@ static X509 *x509_from_der(const uint8_t *der, size_t len)
     /* Shallow copies: the entries arrays stay owned by the certificate. */
     x->subject.name = x->cert.subject;
     x->issuer.name = x->cert.issuer;
+    if (!ntls_compat_x509_asn1_attach(x)) {
+        ntls_x509_cert_free(&x->cert);
+        free(x);
+        X509err(0, ERR_R_MALLOC_FAILURE);
+        return NULL;
+    }
     return x;
 }
 
@@ -88,6 +94,10 @@ void X509_free(X509 *a)
     if (a == NULL || atomic_fetch_sub(&a->refs, 1) > 1) {
         return;
     }
+    ntls_compat_x509_asn1_free(a);
+    ntls_compat_x509_exts_free(a);
+    ntls_compat_name_entries_free(&a->subject);
+    ntls_compat_name_entries_free(&a->issuer);
     ntls_x509_cert_free(&a->cert);
     free(a);
 }
@@ -131,6 +141,7 @@ void X509_NAME_free(X509_NAME *a)
     if (a == NULL || a->der == NULL) {
         return;
     }
+    ntls_compat_name_entries_free(a);
     ntls_x509_name_free(&a->name);
     free(a->der);
     free(a);

@@ -27,7 +27,6 @@ static void info(SSL *s, int where, int val)
 static void on_event(struct ntls_conn *c, enum ntls_event ev, uint8_t detail)
 {
     SSL *s = ssl_of(c);
-    int loop = s->server ? SSL_CB_ACCEPT_LOOP : SSL_CB_CONNECT_LOOP;
     int alert = (int)ntls_alert_level_for(detail) << 8 | detail;
     switch (ev) {
     case NTLS_EV_HANDSHAKE_START:
@@ -38,10 +37,6 @@ static void on_event(struct ntls_conn *c, enum ntls_event ev, uint8_t detail)
         ntls_compat_state_done(s);
         ntls_compat_sess_event(s, true);
         info(s, SSL_CB_HANDSHAKE_DONE, 1);
-        break;
-    case NTLS_EV_MESSAGE_SENT:
-    case NTLS_EV_MESSAGE_RECEIVED:
-        info(s, loop, 1);
         break;
     case NTLS_EV_ALERT_SENT:
         info(s, SSL_CB_WRITE_ALERT, alert);

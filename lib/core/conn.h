@@ -46,12 +46,11 @@
 
 struct ntls_conn;
 
-/* Events reported through ntls_config.on_event, for OpenSSL's info callback. */
+/* Events reported through ntls_config.on_event, for OpenSSL's info callback. Each handshake message is
+ * reported through on_message instead. */
 enum ntls_event {
     NTLS_EV_HANDSHAKE_START,
     NTLS_EV_HANDSHAKE_DONE,
-    NTLS_EV_MESSAGE_SENT,     /* a handshake message or CCS went into the output buffer */
-    NTLS_EV_MESSAGE_RECEIVED, /* a handshake message or CCS was accepted */
     NTLS_EV_ALERT_SENT,
     NTLS_EV_ALERT_RECEIVED,
 };

@@ -98,7 +98,8 @@ struct ntls_config {
     /* Every record-level message sent or received, as OpenSSL's message callback sees it: content type and
      * the message bytes (handshake header included; the two alert bytes; the one CCS byte). */
     void (*on_message)(struct ntls_conn *c, bool sent, uint8_t ctype, const uint8_t *data, size_t len);
-    /* A server got server_name: return NTLS_E_OK to go on (the hook may switch the connection's config
+    /* A server read a ClientHello; host is its server_name, or NULL when it had none (OpenSSL calls the
+     * servername callback either way). Return NTLS_E_OK to go on (the hook may switch the connection's config
      * with ntls_conn_set_config), or an error to fail the handshake with its alert. */
     enum ntls_err (*on_server_name)(struct ntls_conn *c, const char *host);
     /* A client received the server's chain (leaf first): NTLS_E_OK to accept it, or the certificate error

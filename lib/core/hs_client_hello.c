@@ -263,11 +263,11 @@ static ntls_result server_take_extensions(struct ntls_conn *c, const struct ntls
         c->server_name = ntls_calloc(1, n + 1);
         NTLS_ENSURE(c->server_name != NULL, NTLS_E_NOMEM);
         memcpy(c->server_name, ch->exts.server_name, n);
-        if (c->cfg->on_server_name != NULL) {
-            enum ntls_err e = c->cfg->on_server_name(c, c->server_name);
-            NTLS_ENSURE(e == NTLS_E_OK, e);
-        }
         c->sni_accepted = true;
+    }
+    if (c->cfg->on_server_name != NULL) {
+        enum ntls_err e = c->cfg->on_server_name(c, c->server_name);
+        NTLS_ENSURE(e == NTLS_E_OK, e);
     }
     return ntls_ok();
 }

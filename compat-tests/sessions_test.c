@@ -249,3 +249,23 @@ Test(sessions, der_round_trip_resumes)
     free(der);
     free_ctx();
 }
+
+Test(sessions, ex_data_travels_with_the_session)
+{
+    make_ctx();
+    int reused;
+    SSL_SESSION *s = connect_once(NULL, &reused);
+    int idx = SSL_SESSION_get_ex_new_index(0, NULL, NULL, NULL, NULL);
+    cr_assert_geq(idx, 0);
+    static int marker;
+    cr_assert_null(SSL_SESSION_get_ex_data(s, idx));
+    cr_assert_eq(SSL_SESSION_set_ex_data(s, idx, &marker), 1);
+    cr_assert_eq(SSL_SESSION_get_ex_data(s, idx), &marker);
+    /* The resumed connection hands back the same session object, with its data. */
+    SSL_SESSION *again = connect_once(s, &reused);
+    cr_assert_eq(reused, 1);
+    cr_assert_eq(SSL_SESSION_get_ex_data(again, idx), &marker);
+    SSL_SESSION_free(again);
+    SSL_SESSION_free(s);
+    free_ctx();
+}

@@ -16,7 +16,10 @@
  *    SSL_ERROR_SYSCALL with a 0 return and an empty error queue in 1.1.0 and nettls;
  *  - a verify callback that refuses a chain the verifier accepted gets access_denied from nettls,
  *    internal_error from OpenSSL 3; an Ed25519 server certificate with an RSA suite gets
- *    unsupported_certificate from nettls, illegal_parameter from OpenSSL 3 (verify_alert_test.c). */
+ *    unsupported_certificate from nettls, illegal_parameter from OpenSSL 3 (verify_alert_test.c);
+ *  - PEM_read_bio_PrivateKey of a file without a key fails with 1.1.0's PEM "no start line" in nettls, a
+ *    DECODER error in OpenSSL 3; without a callback or passphrase OpenSSL prompts on the terminal, nettls
+ *    fails with "bad password read" (client_cert_cb_test.c). */
 #ifndef COMPAT_TESTS_TLS_PAIR_H
 #define COMPAT_TESTS_TLS_PAIR_H
 

@@ -92,6 +92,16 @@ int EVP_DigestFinal(EVP_MD_CTX *ctx, unsigned char *md, unsigned int *s);
 int EVP_Digest(const void *data, size_t count, unsigned char *md, unsigned int *size, const EVP_MD *type,
                ENGINE *impl);
 
+/* Private keys (man EVP_PKEY_new): RSA, DSA and EC keys read with PEM_read_bio_PrivateKey(), for
+ * SSL_CTX_use_PrivateKey() and client certificate callbacks. EVP_PKEY_new() makes an empty key (type
+ * EVP_PKEY_NONE); nettls has no EVP_PKEY_assign_*. */
+EVP_PKEY *EVP_PKEY_new(void);
+int EVP_PKEY_up_ref(EVP_PKEY *pkey);
+void EVP_PKEY_free(EVP_PKEY *pkey);
+int EVP_PKEY_id(const EVP_PKEY *pkey);
+int EVP_PKEY_base_id(const EVP_PKEY *pkey);
+int EVP_PKEY_bits(const EVP_PKEY *pkey);
+
 /* Reason codes (ERR_LIB_EVP). */
 #define EVP_R_INPUT_NOT_INITIALIZED 111
 #define EVP_R_NO_DIGEST_SET 139

@@ -88,6 +88,11 @@ X509 *PEM_read_X509(FILE *fp, X509 **x, pem_password_cb *cb, void *u);
 int PEM_write_bio_X509(BIO *bp, X509 *x);
 DH *PEM_read_bio_DHparams(BIO *bp, DH **x, pem_password_cb *cb, void *u);
 DH *PEM_read_DHparams(FILE *fp, DH **x, pem_password_cb *cb, void *u);
+/* The next private-key block (other blocks before it are skipped). An encrypted key takes its passphrase
+ * from cb, else from u as a string (PEM_def_callback); with neither it fails with "bad password read", as
+ * nettls never prompts on a terminal. */
+EVP_PKEY *PEM_read_bio_PrivateKey(BIO *bp, EVP_PKEY **x, pem_password_cb *cb, void *u);
+EVP_PKEY *PEM_read_PrivateKey(FILE *fp, EVP_PKEY **x, pem_password_cb *cb, void *u);
 
 #ifdef __cplusplus
 }

@@ -540,7 +540,13 @@ int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file);
  * suite needs. An encrypted PEM key asks the SSL_CTX_set_default_passwd_cb() callback (nettls never
  * prompts on a terminal). */
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
+int SSL_CTX_use_PrivateKey(SSL_CTX *ctx, EVP_PKEY *pkey);
 int SSL_CTX_check_private_key(const SSL_CTX *ctx);
+/* Asked when a server requests a certificate and the SSL has none: on 1 with both set, the library uses
+ * *x509 and *pkey and frees them; on 0 no certificate is sent. A negative return (SSL_ERROR_WANT_X509_LOOKUP
+ * in OpenSSL) is taken as 0: nettls cannot suspend the handshake there. */
+void SSL_CTX_set_client_cert_cb(SSL_CTX *ctx, int (*cb)(SSL *ssl, X509 **x509, EVP_PKEY **pkey));
+int (*SSL_CTX_get_client_cert_cb(SSL_CTX *ctx))(SSL *ssl, X509 **x509, EVP_PKEY **pkey);
 
 /* Ephemeral key exchange. A server uses the DH group of SSL_CTX_set_tmp_dh() (at least 1024 bits), else
  * (or with SSL_CTX_set_dh_auto(ctx, 1)) RFC 7919's ffdhe2048; a client accepts DH groups of 2048 bits and
@@ -765,10 +771,13 @@ void SSL_CTX_sess_set_get_cb(SSL_CTX *ctx,
 SSL_SESSION *(*SSL_CTX_sess_get_get_cb(SSL_CTX *ctx))(SSL *ssl, const unsigned char *data, int len,
                                                       int *copy);
 
-/* ex_data on SSL and SSL_CTX. Indices come from SSL_get_ex_new_index() and SSL_CTX_get_ex_new_index()
- * (index 0 is the app_data macros'); new, dup and free callbacks are not run. */
+/* ex_data on SSL, SSL_CTX and SSL_SESSION. Indices come from SSL_get_ex_new_index(),
+ * SSL_CTX_get_ex_new_index() and SSL_SESSION_get_ex_new_index() (index 0 is the app_data macros'); new, dup
+ * and free callbacks are not run. */
 int SSL_set_ex_data(SSL *ssl, int idx, void *data);
 void *SSL_get_ex_data(const SSL *ssl, int idx);
+int SSL_SESSION_set_ex_data(SSL_SESSION *ses, int idx, void *data);
+void *SSL_SESSION_get_ex_data(const SSL_SESSION *ses, int idx);
 int SSL_CTX_set_ex_data(SSL_CTX *ctx, int idx, void *data);
 void *SSL_CTX_get_ex_data(const SSL_CTX *ctx, int idx);
 /* The index under which a verify callback's X509_STORE_CTX carries its SSL. */
@@ -777,6 +786,8 @@ int SSL_get_ex_data_X509_STORE_CTX_idx(void);
     CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_SSL, l, p, newf, dupf, freef)
 #define SSL_CTX_get_ex_new_index(l, p, newf, dupf, freef)                                                 \
     CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_SSL_CTX, l, p, newf, dupf, freef)
+#define SSL_SESSION_get_ex_new_index(l, p, newf, dupf, freef)                                             \
+    CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_SSL_SESSION, l, p, newf, dupf, freef)
 #define SSL_set_app_data(s, arg) (SSL_set_ex_data(s, 0, (char *)(arg)))
 #define SSL_get_app_data(s) (SSL_get_ex_data(s, 0))
 #define SSL_CTX_set_app_data(ctx, arg) (SSL_CTX_set_ex_data(ctx, 0, (char *)(arg)))
@@ -806,6 +817,8 @@ void *SSL_CTX_get_default_passwd_cb_userdata(SSL_CTX *ctx);
 int SSL_use_certificate_file(SSL *ssl, const char *file, int type);
 int SSL_use_PrivateKey_file(SSL *ssl, const char *file, int type);
 int SSL_use_RSAPrivateKey_file(SSL *ssl, const char *file, int type);
+int SSL_use_certificate(SSL *ssl, X509 *x);
+int SSL_use_PrivateKey(SSL *ssl, EVP_PKEY *pkey);
 X509 *SSL_get_certificate(const SSL *ssl);
 
 /* Reason codes (ERR_GET_REASON of an ERR_LIB_SSL error). */

@@ -6,7 +6,10 @@
 #ifndef NTLS_COMPAT_INTERNAL_H
 #define NTLS_COMPAT_INTERNAL_H
 
+#include <stdatomic.h>
+
 #include "base/err.h"
+#include "x509/x509.h"
 
 /* ---------------------------------------------------------------------------------------------------- */
 /* Error strings and the native-error table (err_reasons.c). This file is linked into both halves: the
@@ -25,5 +28,15 @@ const char *ntls_compat_reason_string(int lib, int reason);
  * SSL_AD_REASON_OFFSET + the alert the peer sent (ntls_compat_alert_reason). */
 int ntls_compat_ssl_reason(enum ntls_err err);
 int ntls_compat_alert_reason(int alert);
+
+/* ---------------------------------------------------------------------------------------------------- */
+/* EVP_PKEY (evp_pkey.c, crypto half): a private key loaded by lib/x509. The ssl half reads key in place
+ * (SSL_CTX_use_PrivateKey, ssl_client_cert.c) and keeps the object alive with the exported
+ * EVP_PKEY_up_ref/EVP_PKEY_free; the key's crypto objects are plain memory (nettle and GMP structures)
+ * that both halves' copies of lib/crypto read alike, and only the crypto half frees them. */
+struct evp_pkey_st {
+    atomic_int refs;
+    struct ntls_x509_key key;
+};
 
 #endif

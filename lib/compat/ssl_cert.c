@@ -64,7 +64,11 @@ void ntls_compat_pkey_unref(struct ntls_compat_pkey *k)
     if (k == NULL || atomic_fetch_sub(&k->refs, 1) > 1) {
         return;
     }
-    ntls_x509_key_free(&k->key);
+    if (k->owner != NULL) {
+        EVP_PKEY_free(k->owner); /* the crypto half's key (SSL_CTX_use_PrivateKey) */
+    } else {
+        ntls_x509_key_free(&k->key);
+    }
     free(k);
 }
 
@@ -395,6 +399,11 @@ static int set_pkey(SSL_CTX *ctx, struct ntls_compat_pkey *k)
     slot->pkey = k;
     select_slot(ctx, i);
     return 1;
+}
+
+int ntls_compat_ctx_set_pkey(SSL_CTX *ctx, struct ntls_compat_pkey *k)
+{
+    return set_pkey(ctx, k);
 }
 
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type)

@@ -1,4 +1,4 @@
-/* nettls: ex_data on SSL and SSL_CTX (CRYPTO_get_ex_new_index(3)): a growable array of the application's
+/* nettls: ex_data on SSL, SSL_CTX and SSL_SESSION (CRYPTO_get_ex_new_index(3)): a growable array of the application's
  * pointers, indexed by what the application was given. The index registry and its callbacks belong to
  * the crypto half; here are only the slots. */
 #include <stdlib.h>
@@ -6,6 +6,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
+#include "core/session.h"
 #include "ssl_local.h"
 
 /* Indices beyond this are refused rather than allocated: no registry hands out so many. */
@@ -64,4 +65,31 @@ int SSL_CTX_set_ex_data(SSL_CTX *ctx, int idx, void *data)
 void *SSL_CTX_get_ex_data(const SSL_CTX *ctx, int idx)
 {
     return exdata_get(&ctx->exdata, idx);
+}
+
+/* A session's slots hang off the engine's session (its ext pointer) and go when the session does. */
+static void session_exdata_free(void *ext)
+{
+    ntls_compat_exdata_free(ext);
+    free(ext);
+}
+
+int SSL_SESSION_set_ex_data(SSL_SESSION *ses, int idx, void *data)
+{
+    struct ntls_session *s = ntls_compat_session(ses);
+    if (s->ext == NULL) {
+        s->ext = calloc(1, sizeof(struct ntls_compat_exdata));
+        if (s->ext == NULL) {
+            NTLS_SSLERR(ERR_R_MALLOC_FAILURE);
+            return 0;
+        }
+        s->ext_free = session_exdata_free;
+    }
+    return exdata_set(s->ext, idx, data);
+}
+
+void *SSL_SESSION_get_ex_data(const SSL_SESSION *ses, int idx)
+{
+    const struct ntls_session *s = ntls_compat_session(ses);
+    return s->ext != NULL ? exdata_get(s->ext, idx) : NULL;
 }

@@ -378,4 +378,5 @@ void ntls_compat_hooks_install(struct ntls_config *cfg)
     cfg->on_server_name = on_server_name;
     cfg->verify_peer = verify_peer;
     cfg->on_new_session = on_new_session;
+    cfg->on_cert_request = ntls_compat_on_cert_request;
 }

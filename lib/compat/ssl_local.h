@@ -45,6 +45,7 @@ struct ntls_compat_certs {
 struct ntls_compat_pkey {
     atomic_uint refs;
     struct ntls_x509_key key;
+    EVP_PKEY *owner; /* ssl_client_cert.c: key is a view of owner's (one reference), freed with it */
 };
 
 /* A chain and its key. A context keeps one per key type, as OpenSSL's CERT keeps pkeys[] (ssl_cert.c):
@@ -120,6 +121,7 @@ struct ssl_ctx_st {
     struct ntls_compat_dh *dh;
     bool dh_auto; /* SSL_CTX_set_dh_auto(): the built-in group even when dh is set */
     X509_VERIFY_PARAM *param; /* ssl_hooks.c: SSL_CTX_get0_param(), made on first use */
+    int (*client_cert_cb)(SSL *ssl, X509 **x509, EVP_PKEY **pkey); /* ssl_client_cert.c */
 };
 
 struct ssl_st {
@@ -173,6 +175,12 @@ struct ntls_compat_certs *ntls_compat_certs_ref(struct ntls_compat_certs *c);
 void ntls_compat_certs_unref(struct ntls_compat_certs *c);
 struct ntls_compat_pkey *ntls_compat_pkey_ref(struct ntls_compat_pkey *k);
 void ntls_compat_pkey_unref(struct ntls_compat_pkey *k);
+/* ssl_client_cert.c: installs a key in its type's slot of ctx (ssl_cert.c's rules; takes k), and runs a
+ * context loader on a scratch copy of s's identities, then takes the result (ssl_use.c). */
+int ntls_compat_ctx_set_pkey(SSL_CTX *ctx, struct ntls_compat_pkey *k);
+int ntls_compat_ssl_use(SSL *s, int (*use)(SSL_CTX *ctx, void *obj), void *obj);
+/* The engine's on_cert_request hook: SSL_CTX_set_client_cert_cb(3). */
+void ntls_compat_on_cert_request(struct ntls_conn *c);
 
 /* Cipher strings (cipher_string.c): parses str over the suites nettls offers into out (preference order).
  * Returns the number of suites, or 0 after queueing the OpenSSL error (no cipher match, invalid command). */

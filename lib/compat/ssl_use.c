@@ -95,6 +95,18 @@ static int use_file(SSL *s, const char *file, int type, int (*load)(SSL_CTX *, c
     return ok;
 }
 
+/* The same for the loaders that take an object (ssl_client_cert.c). */
+int ntls_compat_ssl_use(SSL *s, int (*use)(SSL_CTX *ctx, void *obj), void *obj)
+{
+    SSL_CTX *tmp = scratch(s);
+    int ok = tmp != NULL && use(tmp, obj);
+    if (ok) {
+        take(s, tmp);
+    }
+    SSL_CTX_free(tmp);
+    return ok;
+}
+
 int SSL_use_certificate_file(SSL *ssl, const char *file, int type)
 {
     return use_file(ssl, file, type, SSL_CTX_use_certificate_file);

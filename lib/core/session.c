@@ -27,6 +27,9 @@ void ntls_session_unref(struct ntls_session *s)
 {
     if (s != NULL && atomic_fetch_sub(&s->refs, 1) == 1) {
         ntls_free(s->peer_certs);
+        if (s->ext != NULL && s->ext_free != NULL) {
+            s->ext_free(s->ext);
+        }
         ntls_free_secret(s, sizeof *s);
     }
 }

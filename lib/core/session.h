@@ -30,6 +30,9 @@ struct ntls_session {
      * connection can still report the peer's certificates; NULL when the peer sent none. Owned. */
     uint8_t *peer_certs;
     size_t peer_certs_len;
+    /* What the owner (the OpenSSL layer) attaches, freed with the session by ext_free; NULL for none. */
+    void *ext;
+    void (*ext_free)(void *ext);
     int64_t created;             /* seconds since the epoch */
     uint32_t timeout;            /* seconds */
     /* private: */

@@ -71,7 +71,7 @@ int HMAC_Init_ex(HMAC_CTX *ctx, const void *key, int len, const EVP_MD *md, ENGI
         ntls_hmac_init(&ctx->mac, md->hash, key, (size_t)len);
         ctx->md = md;
     } else {
-        ctx->mac.running = ctx->mac.inner; /* restart under the same key */
+        ntls_hmac_restart(&ctx->mac);
     }
     return 1;
 }

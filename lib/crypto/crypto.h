@@ -66,6 +66,8 @@ struct ntls_hmac {
 
 void ntls_hmac_init(struct ntls_hmac *m, enum ntls_hash_id id, const uint8_t *key, size_t key_len);
 void ntls_hmac_update(struct ntls_hmac *m, const void *data, size_t len);
+/* Drops the message fed so far and starts a new one under the same key. */
+void ntls_hmac_restart(struct ntls_hmac *m);
 /* Writes ntls_hash_size(id) bytes and resets to the keyed state for the next message. */
 void ntls_hmac_final(struct ntls_hmac *m, uint8_t *out);
 void ntls_hmac_oneshot(enum ntls_hash_id id, const uint8_t *key, size_t key_len, const void *data,

@@ -41,6 +41,11 @@ void ntls_hmac_init(struct ntls_hmac *m, enum ntls_hash_id id, const uint8_t *ke
     ntls_zeroize(pad, sizeof pad);
 }
 
+void ntls_hmac_restart(struct ntls_hmac *m)
+{
+    m->running = m->inner;
+}
+
 void ntls_hmac_update(struct ntls_hmac *m, const void *data, size_t len)
 {
     ntls_hash_update(&m->running, data, len);
@@ -53,7 +58,7 @@ static void hmac_outer(struct ntls_hmac *m, const uint8_t *inner_digest, uint8_t
     ntls_hash_update(&o, inner_digest, ntls_hash_size(m->id));
     ntls_hash_final(&o, out);
     ntls_hash_wipe(&o);
-    m->running = m->inner;
+    ntls_hmac_restart(m);
 }
 
 void ntls_hmac_final(struct ntls_hmac *m, uint8_t *out)

@@ -318,3 +318,18 @@ Test(hmac, final_ct_resets_for_the_next_record)
     cr_assert_arr_eq(a, b, 20);
     ntls_hmac_wipe(&m);
 }
+
+Test(hmac, restart_drops_the_message_and_keeps_the_key)
+{
+    const uint8_t key[] = "a key";
+    uint8_t want[20], got[20];
+    ntls_hmac_oneshot(NTLS_HASH_SHA1, key, sizeof key, "message", 7, want);
+    struct ntls_hmac m;
+    ntls_hmac_init(&m, NTLS_HASH_SHA1, key, sizeof key);
+    ntls_hmac_update(&m, "something else entirely", 23);
+    ntls_hmac_restart(&m);
+    ntls_hmac_update(&m, "message", 7);
+    ntls_hmac_final(&m, got);
+    cr_assert_eq(memcmp(want, got, sizeof want), 0);
+    ntls_hmac_wipe(&m);
+}

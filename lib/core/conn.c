@@ -51,7 +51,8 @@ struct ntls_conn *ntls_conn_new(const struct ntls_config *cfg, bool is_server)
 static void wipe_handshake(struct ntls_conn *c)
 {
     if (c->hs != NULL) {
-        ntls_kx_wipe(&c->hs->kx); /* it owns allocations of its own */
+        ntls_kx_wipe(&c->hs->kx); /* these two own allocations of their own */
+        ntls_x509_key_free(&c->hs->peer_key);
         ntls_free_secret(c->hs, sizeof *c->hs);
         c->hs = NULL;
     }
@@ -69,7 +70,6 @@ static void free_peer_chain(struct ntls_conn *c)
     ntls_free(c->peer_chain);
     c->peer_chain = NULL;
     c->peer_chain_len = 0;
-    ntls_x509_key_free(&c->peer_key);
 }
 
 void ntls_conn_free(struct ntls_conn *c)

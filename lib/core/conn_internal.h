@@ -61,6 +61,7 @@ struct ntls_hs_state {
     uint8_t master[NTLS_MASTER_SECRET_LEN];
     uint8_t peer_finished[NTLS_FINISHED_LEN]; /* expected verify_data, computed at the peer's CCS */
     struct ntls_kx_state kx;
+    struct ntls_x509_key peer_key; /* the peer's leaf key, for the key exchange and signatures */
 };
 
 struct ntls_conn {
@@ -98,10 +99,9 @@ struct ntls_conn {
     const struct ntls_identity *identity; /* ours for this handshake, NULL for none */
     uint8_t cert_types;                  /* client: the kinds of certificate the server asked for (CT_*) */
 
-    /* the peer's certificates, leaf first, and the leaf's key */
+    /* the peer's certificates, leaf first */
     struct ntls_x509_cert **peer_chain;
     size_t peer_chain_len;
-    struct ntls_x509_key peer_key;
 
     /* closure and failure */
     bool app_open; /* an application-data record is open, waiting for the application */

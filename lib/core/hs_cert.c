@@ -55,8 +55,8 @@ static ntls_result read_chain(struct ntls_conn *c, struct ntls_cur *body, enum n
     if (c->peer_chain_len == 0) {
         return ntls_ok();
     }
-    NTLS_TRY(ntls_x509_cert_key(c->peer_chain[0], &c->peer_key));
-    NTLS_ENSURE(type == NTLS_PK_NONE || c->peer_key.type == type, NTLS_E_UNSUPPORTED_CERTIFICATE);
+    NTLS_TRY(ntls_x509_cert_key(c->peer_chain[0], &c->hs->peer_key));
+    NTLS_ENSURE(type == NTLS_PK_NONE || c->hs->peer_key.type == type, NTLS_E_UNSUPPORTED_CERTIFICATE);
     if (c->cfg->verify_peer != NULL) {
         enum ntls_err e = c->cfg->verify_peer(c, c->peer_chain, c->peer_chain_len);
         NTLS_ENSURE(e == NTLS_E_OK, e);
@@ -145,8 +145,5 @@ ntls_result ntls_hs_restore_peer_chain(struct ntls_conn *c)
         NTLS_TRY(ntls_cur_vec24(&list, &der));
         NTLS_TRY(add_cert(c, der));
     }
-    if (c->peer_chain_len > 0) {
-        NTLS_TRY(ntls_x509_cert_key(c->peer_chain[0], &c->peer_key));
-    }
-    return ntls_ok();
+    return ntls_ok(); /* no key needed: a resumed handshake exchanges no keys and checks no signatures */
 }

@@ -27,6 +27,6 @@ ntls_result ntls_cert_verify_recv(struct ntls_conn *c, struct ntls_cur *body)
 {
     uint8_t digest[36];
     /* The signature covers every message before this one. */
-    const uint8_t *d = transcript_digest(&c->hs->transcript_before, c->peer_key.type, digest);
-    return ntls_sig_check(&c->peer_key, d, body);
+    const uint8_t *d = transcript_digest(&c->hs->transcript_before, c->hs->peer_key.type, digest);
+    return ntls_sig_check(&c->hs->peer_key, d, body);
 }

@@ -25,7 +25,7 @@ static ntls_result write_body(struct ntls_conn *c, struct ntls_wr *w, uint8_t *p
 {
     if (c->suite->kx == NTLS_KX_RSA) {
         *pms_len = NTLS_RSA_PMS_LEN;
-        return ntls_kx_rsa_client(c->peer_key.rsa, c->client_version, pms, w);
+        return ntls_kx_rsa_client(c->hs->peer_key.rsa, c->client_version, pms, w);
     }
     return ntls_kx_client_public(&c->hs->kx, w, pms, pms_len);
 }

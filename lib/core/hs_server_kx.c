@@ -59,5 +59,5 @@ ntls_result ntls_server_kx_recv(struct ntls_conn *c, struct ntls_cur *body)
     NTLS_TRY(ntls_kx_client_params(&c->hs->kx, body, min_bits, offered_groups(c, groups, sizeof groups)));
     NTLS_TRY(ntls_cur_take(&start, start.len - body->len, &params));
     uint8_t digest[36];
-    return ntls_sig_check(&c->peer_key, params_digest(c, c->peer_key.type, params, digest), body);
+    return ntls_sig_check(&c->hs->peer_key, params_digest(c, c->hs->peer_key.type, params, digest), body);
 }

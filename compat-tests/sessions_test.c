@@ -269,3 +269,27 @@ Test(sessions, ex_data_travels_with_the_session)
     SSL_SESSION_free(s);
     free_ctx();
 }
+
+static int removed;
+
+static void count_removed(SSL_CTX *ctx, SSL_SESSION *sess)
+{
+    (void)ctx;
+    cr_assert_not_null(sess);
+    removed++;
+}
+
+Test(sessions, remove_callback_hears_flushed_sessions)
+{
+    make_ctx();
+    removed = 0;
+    SSL_CTX_sess_set_remove_cb(sctx, count_removed);
+    int reused;
+    SSL_SESSION *s = connect_once(NULL, &reused);
+    cr_assert_eq(SSL_CTX_sess_number(sctx), 1);
+    SSL_CTX_flush_sessions(sctx, 0); /* 0: every session */
+    cr_assert_eq(SSL_CTX_sess_number(sctx), 0);
+    cr_assert_eq(removed, 1);
+    SSL_SESSION_free(s);
+    free_ctx();
+}

@@ -21,6 +21,12 @@ void ntls_compat_ssl_error(int reason, const char *file, int line)
 /* 1.1.0's defaults: no compression, connect to servers without RFC 5746 support. */
 static const unsigned long default_options = SSL_OP_LEGACY_SERVER_CONNECT | SSL_OP_NO_COMPRESSION;
 
+/* The cache let a session go (evicted, expired, flushed): OpenSSL's remove-session callback hears of it. */
+static void cache_dropped(void *arg, struct ntls_session *s)
+{
+    ntls_compat_sess_removed(arg, s);
+}
+
 SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth)
 {
     if (meth == NULL) {
@@ -48,6 +54,7 @@ SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth)
         NTLS_SSLERR(ERR_R_MALLOC_FAILURE);
         return NULL;
     }
+    ntls_session_cache_set_drop_hook(ctx->cache, cache_dropped, ctx);
     return ctx;
 }
 
@@ -62,6 +69,8 @@ void SSL_CTX_free(SSL_CTX *ctx)
     if (ctx == NULL || atomic_fetch_sub(&ctx->refs, 1) > 1) {
         return;
     }
+    /* First, as OpenSSL flushes its sessions first: the remove callback may still look at the context. */
+    ntls_session_cache_free(ctx->cache);
     sk_SSL_CIPHER_free(ctx->cipher_stack);
     ntls_compat_certs_unref(ctx->chain);
     ntls_compat_pkey_unref(ctx->pkey);
@@ -70,7 +79,6 @@ void SSL_CTX_free(SSL_CTX *ctx)
     ntls_x509_store_free(ctx->store);
     X509_VERIFY_PARAM_free(ctx->param);
     sk_X509_NAME_pop_free(ctx->client_ca, X509_NAME_free);
-    ntls_session_cache_free(ctx->cache);
     ntls_compat_exdata_free(&ctx->exdata);
     ntls_zeroize(ctx, sizeof *ctx);
     free(ctx);

@@ -44,6 +44,7 @@ struct node {
     struct ntls_session *s;
     struct node *chain;
     struct node *newer, *older;
+    bool report; /* dropped by the cache's own decision: tell the drop hook */
 };
 
 struct ntls_session_cache {
@@ -52,6 +53,9 @@ struct ntls_session_cache {
     size_t nbuckets; /* a power of two */
     size_t count, max;
     struct node *newest, *oldest;
+    struct node *dropped; /* unlinked under the lock, released (and reported) after it (see unlock) */
+    void (*on_drop)(void *arg, struct ntls_session *s);
+    void *drop_arg;
 };
 
 #define INITIAL_BUCKETS 64
@@ -124,19 +128,48 @@ static struct node **chain_find(struct ntls_session_cache *c, const uint8_t *id,
     return link;
 }
 
-static void drop(struct ntls_session_cache *c, struct node **link)
+/* Unlinks an entry; it is released by unlock(), so the drop hook never runs under the lock (a hook may call
+ * back into the cache). */
+static void drop(struct ntls_session_cache *c, struct node **link, bool report)
 {
     struct node *n = *link;
+    n->report = report;
     *link = n->chain;
     lru_unlink(c, n);
-    ntls_session_unref(n->s);
-    ntls_free(n);
+    n->chain = c->dropped;
+    c->dropped = n;
     c->count--;
+}
+
+/* Releases the lock, then reports and releases what was dropped while holding it. */
+static void unlock(struct ntls_session_cache *c)
+{
+    struct node *n = c->dropped;
+    c->dropped = NULL;
+    pthread_mutex_unlock(&c->lock);
+    while (n != NULL) {
+        struct node *next = n->chain;
+        if (c->on_drop != NULL && n->report) {
+            c->on_drop(c->drop_arg, n->s);
+        }
+        ntls_session_unref(n->s);
+        ntls_free(n);
+        n = next;
+    }
+}
+
+void ntls_session_cache_set_drop_hook(struct ntls_session_cache *c,
+                                      void (*on_drop)(void *arg, struct ntls_session *s), void *arg)
+{
+    pthread_mutex_lock(&c->lock);
+    c->on_drop = on_drop;
+    c->drop_arg = arg;
+    pthread_mutex_unlock(&c->lock);
 }
 
 static void drop_session(struct ntls_session_cache *c, const struct ntls_session *s)
 {
-    drop(c, chain_find(c, s->id, s->id_len));
+    drop(c, chain_find(c, s->id, s->id_len), true);
 }
 
 /* Doubles the table when chains would grow past one entry on average; failure to grow is harmless. */
@@ -176,7 +209,7 @@ ntls_result ntls_session_cache_add(struct ntls_session_cache *c, struct ntls_ses
     pthread_mutex_lock(&c->lock);
     struct node **link = chain_find(c, s->id, s->id_len);
     if (*link != NULL) {
-        drop(c, link);
+        drop(c, link, true);
     }
     while (c->max > 0 && c->count >= c->max) {
         drop_session(c, c->oldest->s);
@@ -187,7 +220,7 @@ ntls_result ntls_session_cache_add(struct ntls_session_cache *c, struct ntls_ses
     lru_push_newest(c, n);
     c->count++;
     maybe_grow(c);
-    pthread_mutex_unlock(&c->lock);
+    unlock(c);
     return ntls_ok();
 }
 
@@ -199,14 +232,14 @@ struct ntls_session *ntls_session_cache_find(struct ntls_session_cache *c, const
     struct node **link = chain_find(c, id, id_len);
     if (*link != NULL) {
         if (ntls_session_expired((*link)->s, now)) {
-            drop(c, link);
+            drop(c, link, true);
         } else {
             found = ntls_session_ref((*link)->s);
             lru_unlink(c, *link);
             lru_push_newest(c, *link);
         }
     }
-    pthread_mutex_unlock(&c->lock);
+    unlock(c);
     return found;
 }
 
@@ -216,9 +249,9 @@ bool ntls_session_cache_remove(struct ntls_session_cache *c, const uint8_t *id, 
     struct node **link = chain_find(c, id, id_len);
     bool had = *link != NULL;
     if (had) {
-        drop(c, link);
+        drop(c, link, false);
     }
-    pthread_mutex_unlock(&c->lock);
+    unlock(c);
     return had;
 }
 
@@ -235,7 +268,7 @@ size_t ntls_session_cache_flush(struct ntls_session_cache *c, int64_t now)
         }
         n = newer;
     }
-    pthread_mutex_unlock(&c->lock);
+    unlock(c);
     return dropped;
 }
 
@@ -246,7 +279,7 @@ void ntls_session_cache_set_max(struct ntls_session_cache *c, size_t max_entries
     while (c->max > 0 && c->count > c->max) {
         drop_session(c, c->oldest->s);
     }
-    pthread_mutex_unlock(&c->lock);
+    unlock(c);
 }
 
 size_t ntls_session_cache_count(struct ntls_session_cache *c)

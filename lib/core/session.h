@@ -66,6 +66,12 @@ struct ntls_session *ntls_session_cache_find(struct ntls_session_cache *cache, c
  * Returns whether there was one. */
 bool ntls_session_cache_remove(struct ntls_session_cache *cache, const uint8_t *id, size_t id_len);
 
+/* Called, outside the cache's lock, with each session the cache lets go of by its own decision: replaced,
+ * evicted, expired or flushed (OpenSSL's remove-session callback); not for ntls_session_cache_remove, whose
+ * caller knows. on_drop may be NULL. */
+void ntls_session_cache_set_drop_hook(struct ntls_session_cache *cache,
+                                      void (*on_drop)(void *arg, struct ntls_session *s), void *arg);
+
 /* Drops every entry that has expired at now (every entry if now is INT64_MAX). Returns how many. */
 size_t ntls_session_cache_flush(struct ntls_session_cache *cache, int64_t now);
 

@@ -144,3 +144,40 @@ Test(session, threads_share_one_cache)
     cr_assert_leq(ntls_session_cache_count(shared_cache), 100);
     ntls_session_cache_free(shared_cache);
 }
+
+static struct ntls_session_cache *hook_cache;
+static int drops;
+
+/* Calls back into the cache, which deadlocks if the hook runs under the cache's lock. */
+static void count_drop(void *arg, struct ntls_session *s)
+{
+    cr_assert_eq(arg, (void *)&drops);
+    cr_assert_not_null(s);
+    (void)ntls_session_cache_count(hook_cache);
+    drops++;
+}
+
+Test(session, drop_hook_hears_the_caches_own_decisions_only)
+{
+    hook_cache = ntls_session_cache_new(2);
+    ntls_session_cache_set_drop_hook(hook_cache, count_drop, &drops);
+    drops = 0;
+    for (uint8_t tag = 1; tag <= 3; tag++) { /* the third evicts the first */
+        struct ntls_session *s = make(tag, 0, tag == 3 ? 10 : 1000);
+        cr_assert_eq(ntls_session_cache_add(hook_cache, s).err, NTLS_E_OK);
+        ntls_session_unref(s);
+    }
+    cr_assert_eq(drops, 1, "eviction");
+    uint8_t id[32];
+    memset(id, 3, sizeof id);
+    cr_assert_null(ntls_session_cache_find(hook_cache, id, sizeof id, 50));
+    cr_assert_eq(drops, 2, "expiry");
+    memset(id, 2, sizeof id);
+    cr_assert(ntls_session_cache_remove(hook_cache, id, sizeof id));
+    cr_assert_eq(drops, 2, "an explicit removal is the caller's business");
+    struct ntls_session *s = make(4, 0, 1000);
+    cr_assert_eq(ntls_session_cache_add(hook_cache, s).err, NTLS_E_OK);
+    ntls_session_unref(s);
+    ntls_session_cache_free(hook_cache);
+    cr_assert_eq(drops, 3, "flushed when the cache goes");
+}

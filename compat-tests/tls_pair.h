@@ -19,7 +19,9 @@
  *    unsupported_certificate from nettls, illegal_parameter from OpenSSL 3 (verify_alert_test.c);
  *  - PEM_read_bio_PrivateKey of a file without a key fails with 1.1.0's PEM "no start line" in nettls, a
  *    DECODER error in OpenSSL 3; without a callback or passphrase OpenSSL prompts on the terminal, nettls
- *    fails with "bad password read" (client_cert_cb_test.c). */
+ *    fails with "bad password read" (client_cert_cb_test.c);
+ *  - nettls has no CRLs: X509_load_crl_file fails (ERR_R_DISABLED) on any file, OpenSSL loads CRL files
+ *    (x509_more_test.c checks only a file without a CRL on both). */
 #ifndef COMPAT_TESTS_TLS_PAIR_H
 #define COMPAT_TESTS_TLS_PAIR_H
 

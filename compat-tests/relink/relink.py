@@ -476,17 +476,28 @@ def s_server(work, payload):
 
 
 def smoke_wget(binary, work, system):
-    """wget as a TLS client: https://127.0.0.1:PORT/file from s_server to stdout, compared bytewise."""
+    """wget as a TLS client: https://127.0.0.1:PORT/file from s_server to stdout, compared bytewise, with
+    the server's certificate checked against the fixture CA (chain, and 127.0.0.1 against its iPAddress
+    subjectAltName); then a CA that did not sign it must make wget give up (exit 5: SSL verification)."""
     payload = test_payload()
-    opts = ['--no-config', '-q', '-O', '-', '--secure-protocol=TLSv1', '--no-check-certificate']
+    opts = ['--no-config', '-q', '-O', '-', '--secure-protocol=TLSv1']
     if system:
         opts += ['--ciphers=DEFAULT:@SECLEVEL=0']  # OpenSSL 3 speaks TLS 1.0 only at level 0
-    with s_server(work, payload) as port:
-        proc = subprocess.run([str(binary)] + opts + [f'https://127.0.0.1:{port}/file'],
-                              capture_output=True, timeout=60, env=dict(os.environ, HOME=str(work)))
+
+    def fetch(ca, www):
+        (work / www).mkdir()
+        with s_server(work / www, payload) as port:
+            return subprocess.run([str(binary)] + opts + [f'--ca-certificate={CERTS / ca}',
+                                                          f'https://127.0.0.1:{port}/file'],
+                                  capture_output=True, timeout=60, env=dict(os.environ, HOME=str(work)))
+    proc = fetch('ca-rsa.pem', 'trusted')
     if proc.returncode != 0:
         raise Failure(f'wget exited with {proc.returncode}: {proc.stderr.decode(errors="replace")}')
     expect_same(proc.stdout, payload, 'wget https://127.0.0.1/file')
+    proc = fetch('ec-p256.pem', 'untrusted')
+    if proc.returncode != 5 or proc.stdout:
+        raise Failure(f'wget trusting an unrelated CA exited with {proc.returncode} (expected 5) '
+                      f'after {len(proc.stdout)} bytes: {proc.stderr.decode(errors="replace")}')
 
 
 # name: (Debian source package, binary built in the source tree, smoke test). meson.build runs those that

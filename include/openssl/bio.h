@@ -238,6 +238,9 @@ int BIO_read(BIO *b, void *data, int len);
 int BIO_gets(BIO *bp, char *buf, int size);
 int BIO_write(BIO *b, const void *data, int len);
 int BIO_puts(BIO *bp, const char *buf);
+/* Bytes the BIO's method has read or written since BIO_new (callbacks do not change them). */
+uint64_t BIO_number_read(BIO *bio);
+uint64_t BIO_number_written(BIO *bio);
 int BIO_printf(BIO *bio, const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -623,6 +623,8 @@ void SSL_set_verify_depth(SSL *s, int depth);
 X509_VERIFY_PARAM *SSL_CTX_get0_param(SSL_CTX *ctx);
 X509_VERIFY_PARAM *SSL_get0_param(SSL *ssl);
 int SSL_CTX_set1_param(SSL_CTX *ctx, X509_VERIFY_PARAM *vpm);
+/* The trust anchors as an X509_STORE owned by the context (made on first use). */
+X509_STORE *SSL_CTX_get_cert_store(const SSL_CTX *ctx);
 int SSL_set1_param(SSL *ssl, X509_VERIFY_PARAM *vpm);
 int SSL_set1_host(SSL *s, const char *hostname);
 int SSL_add1_host(SSL *s, const char *hostname);

@@ -155,6 +155,9 @@ typedef STACK_OF(X509_EXTENSION) X509_EXTENSIONS;
 
 X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
 int i2d_X509(X509 *a, unsigned char **out);
+/* The certificate's SubjectPublicKeyInfo (an internal pointer) and its DER (man X509_get_X509_PUBKEY). */
+X509_PUBKEY *X509_get_X509_PUBKEY(const X509 *x);
+int i2d_X509_PUBKEY(X509_PUBKEY *a, unsigned char **pp);
 void X509_free(X509 *a);
 int X509_up_ref(X509 *a);
 X509_NAME *X509_get_subject_name(const X509 *a);

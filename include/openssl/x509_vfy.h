@@ -167,6 +167,12 @@ int X509_STORE_set_depth(X509_STORE *store, int depth);
 int X509_STORE_set_purpose(X509_STORE *ctx, int purpose);
 int X509_STORE_set_trust(X509_STORE *ctx, int trust);
 int X509_STORE_set1_param(X509_STORE *ctx, X509_VERIFY_PARAM *pm);
+/* The file lookup (man X509_LOOKUP_file): PEM certificates only; nettls has no CRLs, so
+ * X509_load_crl_file always fails (ERR_R_DISABLED). */
+X509_LOOKUP_METHOD *X509_LOOKUP_file(void);
+X509_LOOKUP *X509_STORE_add_lookup(X509_STORE *v, X509_LOOKUP_METHOD *m);
+int X509_load_cert_file(X509_LOOKUP *ctx, const char *file, int type);
+int X509_load_crl_file(X509_LOOKUP *ctx, const char *file, int type);
 X509_VERIFY_PARAM *X509_STORE_get0_param(X509_STORE *ctx);
 void X509_STORE_set_verify_cb(X509_STORE *ctx, X509_STORE_CTX_verify_cb verify_cb);
 

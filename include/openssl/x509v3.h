@@ -210,6 +210,8 @@ int X509_check_host(X509 *x, const char *chk, size_t chklen, unsigned int flags,
 int X509_check_email(X509 *x, const char *chk, size_t chklen, unsigned int flags);
 int X509_check_ip(X509 *x, const unsigned char *chk, size_t chklen, unsigned int flags);
 int X509_check_ip_asc(X509 *x, const char *address, unsigned int flags);
+/* The octets of an IPv4 or IPv6 address in text (4 or 16), NULL if ipasc is not one. */
+ASN1_OCTET_STRING *a2i_IPADDRESS(const char *ipasc);
 
 #ifdef __cplusplus
 }

@@ -82,6 +82,7 @@ int BIO_read(BIO *b, void *data, int len)
         return (int)ret;
     }
     ret = len <= 0 ? 0 : b->method->bread(b, data, len);
+    ntls_bio_count(&b->num_read, ret);
     return (int)ntls_bio_cb_after(b, BIO_CB_READ, data, len, 0L, ret);
 }
 
@@ -96,6 +97,7 @@ int BIO_write(BIO *b, const void *data, int len)
         return (int)ret;
     }
     ret = len <= 0 ? 0 : b->method->bwrite(b, data, len);
+    ntls_bio_count(&b->num_write, ret);
     return (int)ntls_bio_cb_after(b, BIO_CB_WRITE, data, len, 0L, ret);
 }
 
@@ -117,6 +119,7 @@ int BIO_puts(BIO *b, const char *str)
         BIOerr(0, BIO_R_UNSUPPORTED_METHOD);
         return -2;
     }
+    ntls_bio_count(&b->num_write, ret);
     return (int)ntls_bio_cb_after(b, BIO_CB_PUTS, str, 0, 0L, ret);
 }
 

@@ -30,6 +30,7 @@ struct bio_st {
     atomic_int refs;
     BIO_callback_fn callback; /* BIO_set_callback (bio_cb.c) */
     char *cb_arg;
+    uint64_t num_read, num_write; /* bytes the method moved (BIO_number_read, bio_count.c) */
 };
 
 /* The BIO_set_callback hooks around each operation (bio_cb.c, man BIO_set_callback): before returns 1 to
@@ -40,5 +41,10 @@ long ntls_bio_cb_after(BIO *b, int oper, const void *argp, int argi, long argl, 
 
 /* Shared by the descriptor BIOs for BIO_CTRL_GET_CLOSE/SET_CLOSE and friends; 0 for other commands. */
 long ntls_bio_common_ctrl(BIO *b, int cmd, long larg, void *parg, int *handled);
+
+/* Adds what a read or write method returned to a BIO_number_read/written counter (bio_count.c); errors and
+ * retries (ret <= 0) count nothing, as in OpenSSL 1.1.0's bio_lib.c
+ * (where BIO_gets counts nothing). */
+void ntls_bio_count(uint64_t *counter, long ret);
 
 #endif

@@ -76,7 +76,11 @@ void SSL_CTX_free(SSL_CTX *ctx)
     ntls_compat_pkey_unref(ctx->pkey);
     ntls_compat_slots_release(ctx->slots);
     ntls_compat_dh_unref(ctx->dh);
-    ntls_x509_store_free(ctx->store);
+    if (ctx->x509_store != NULL) {
+        X509_STORE_free(ctx->x509_store); /* owns ctx->store (ssl_cert_store.c) */
+    } else {
+        ntls_x509_store_free(ctx->store);
+    }
     X509_VERIFY_PARAM_free(ctx->param);
     sk_X509_NAME_pop_free(ctx->client_ca, X509_NAME_free);
     ntls_compat_exdata_free(&ctx->exdata);

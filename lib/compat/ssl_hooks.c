@@ -313,6 +313,9 @@ static enum ntls_err verify_peer(struct ntls_conn *c, struct ntls_x509_cert *con
     if (vp == NULL || s->set.verify_depth >= 0) {
         params.depth = s->set.verify_depth;
     }
+    if (s->ctx->x509_store != NULL) { /* SSL_CTX_get_cert_store's flags, as X509_STORE_CTX_init inherits */
+        params.flags |= s->ctx->x509_store->param.p.flags;
+    }
     if (params.purpose == NTLS_X509_PURPOSE_NONE) {
         /* OpenSSL's default for the peer's role (ssl_verify_cert_chain) */
         ntls_result pr = ntls_x509_vparams_set_purpose(&params, s->server ? NTLS_X509_PURPOSE_SSL_CLIENT

@@ -122,6 +122,7 @@ struct ssl_ctx_st {
     bool dh_auto; /* SSL_CTX_set_dh_auto(): the built-in group even when dh is set */
     X509_VERIFY_PARAM *param; /* ssl_hooks.c: SSL_CTX_get0_param(), made on first use */
     int (*client_cert_cb)(SSL *ssl, X509 **x509, EVP_PKEY **pkey); /* ssl_client_cert.c */
+    X509_STORE *x509_store; /* ssl_cert_store.c: SSL_CTX_get_cert_store(); when set, it owns store */
 };
 
 struct ssl_st {

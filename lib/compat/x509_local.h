@@ -72,7 +72,9 @@ struct x509_store_st {
     struct ntls_x509_store *store;
     X509_VERIFY_PARAM param;
     int (*verify_cb)(int, X509_STORE_CTX *);
+    X509_LOOKUP *file_lookup; /* x509_lookup.c: X509_STORE_add_lookup(st, X509_LOOKUP_file()) */
 };
+void ntls_compat_store_lookups_free(X509_STORE *v);
 
 enum { NTLS_COMPAT_STORE_CTX_EX = 16 };
 

@@ -33,6 +33,7 @@ void X509_STORE_free(X509_STORE *st)
     if (st == NULL || atomic_fetch_sub(&st->refs, 1) > 1) {
         return;
     }
+    ntls_compat_store_lookups_free(st);
     ntls_x509_store_free(st->store);
     ntls_x509_vparams_free(&st->param.p);
     free(st);

@@ -15,8 +15,6 @@
 #include "base/mem.h"
 #include "internal.h"
 
-enum { LINE_CHUNK = 256, KEY_TEXT_MAX = 1024 * 1024 };
-
 EVP_PKEY *EVP_PKEY_new(void)
 {
     EVP_PKEY *k = calloc(1, sizeof *k);
@@ -73,93 +71,11 @@ int EVP_PKEY_bits(const EVP_PKEY *pkey)
 /* ---------------------------------------------------------------------------------------------------- */
 /* PEM */
 
-/* The text of one block, grown by hand rather than realloc so that no copy of a key is left unwiped. */
-struct key_text {
-    char *p;
-    size_t len, cap;
-};
-
-static bool text_add(struct key_text *t, const char *s, size_t n)
-{
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap < 4096 ? 4096 : t->cap * 2;
-        while (cap < t->len + n + 1) {
-            cap *= 2;
-        }
-        char *p = t->len + n + 1 <= KEY_TEXT_MAX ? malloc(cap) : NULL;
-        if (p == NULL) {
-            return false;
-        }
-        if (t->p != NULL) {
-            memcpy(p, t->p, t->len);
-            ntls_free_secret(t->p, t->cap);
-        }
-        t->p = p;
-        t->cap = cap;
-    }
-    memcpy(t->p + t->len, s, n);
-    t->len += n;
-    t->p[t->len] = '\0';
-    return true;
-}
-
-/* Appends one whole line to t. Returns its offset, (size_t)-1 on allocation failure; *eof when the BIO
- * had nothing more. */
-static size_t read_line(BIO *bp, struct key_text *t, bool *eof)
-{
-    size_t start = t->len;
-    char chunk[LINE_CHUNK];
-    *eof = false;
-    for (;;) {
-        int n = BIO_gets(bp, chunk, sizeof chunk);
-        if (n <= 0) {
-            *eof = t->len == start;
-            break;
-        }
-        bool whole = chunk[n - 1] == '\n';
-        bool ok = text_add(t, chunk, (size_t)n);
-        ntls_zeroize(chunk, sizeof chunk);
-        if (!ok) {
-            return (size_t)-1;
-        }
-        if (whole) {
-            break;
-        }
-    }
-    return start;
-}
-
 /* The BEGIN line of a private key: "PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY", ... As
  * OpenSSL's PEM_bytes_read_bio, blocks of other kinds before it (EC PARAMETERS, certificates) are skipped. */
 static bool is_key_begin(const char *line)
 {
-    return strncmp(line, "-----BEGIN ", 11) == 0 && strstr(line, "PRIVATE KEY-----") != NULL;
-}
-
-/* Collects the next private-key block, BEGIN to END line, into t. 0 after queueing the PEM error. */
-static int collect_key_block(BIO *bp, struct key_text *t)
-{
-    bool eof, begun = false;
-    for (;;) {
-        size_t line = read_line(bp, t, &eof);
-        if (line == (size_t)-1) {
-            PEMerr(0, ERR_R_MALLOC_FAILURE);
-            return 0;
-        }
-        if (eof) {
-            PEMerr(0, begun ? PEM_R_BAD_END_LINE : PEM_R_NO_START_LINE);
-            return 0;
-        }
-        if (!begun) {
-            begun = is_key_begin(t->p + line);
-            if (!begun) {
-                ntls_zeroize(t->p, t->len);
-                t->len = 0;
-            }
-        } else if (strncmp(t->p + line, "-----END ", 9) == 0) {
-            return 1;
-        }
-    }
+    return strstr(line, "PRIVATE KEY-----") != NULL;
 }
 
 static void key_error(enum ntls_err err)
@@ -190,7 +106,7 @@ static int get_pass(char buf[PEM_BUFSIZE], pem_password_cb *cb, void *u)
     return (int)n;
 }
 
-static EVP_PKEY *key_from_text(const struct key_text *t, pem_password_cb *cb, void *u)
+static EVP_PKEY *key_from_text(const struct ntls_compat_pem_text *t, pem_password_cb *cb, void *u)
 {
     EVP_PKEY *k = EVP_PKEY_new();
     if (k == NULL) {
@@ -216,16 +132,14 @@ static EVP_PKEY *key_from_text(const struct key_text *t, pem_password_cb *cb, vo
 
 EVP_PKEY *PEM_read_bio_PrivateKey(BIO *bp, EVP_PKEY **x, pem_password_cb *cb, void *u)
 {
-    struct key_text t = { NULL, 0, 0 };
+    struct ntls_compat_pem_text t = { NULL, 0, 0 };
     EVP_PKEY *k = NULL;
     if (bp == NULL) {
         PEMerr(0, ERR_R_PASSED_NULL_PARAMETER);
-    } else if (collect_key_block(bp, &t)) {
+    } else if (ntls_compat_pem_collect(bp, &t, is_key_begin)) {
         k = key_from_text(&t, cb, u);
     }
-    if (t.p != NULL) {
-        ntls_free_secret(t.p, t.cap);
-    }
+    ntls_compat_pem_text_free(&t);
     if (k != NULL && x != NULL) {
         EVP_PKEY_free(*x);
         *x = k;

@@ -7,6 +7,9 @@
 #define NTLS_COMPAT_INTERNAL_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
+
+#include <openssl/ossl_typ.h>
 
 #include "base/err.h"
 #include "x509/x509.h"
@@ -38,5 +41,18 @@ struct evp_pkey_st {
     atomic_int refs;
     struct ntls_x509_key key;
 };
+
+/* ---------------------------------------------------------------------------------------------------- */
+/* PEM text (pem_text.c, crypto half): the lines of one block read from a BIO, wiped when freed. */
+#define NTLS_COMPAT_PEM_TEXT_MAX (16 * 1024 * 1024) /* the largest block read or written */
+struct ntls_compat_pem_text {
+    char *p; /* NUL-terminated */
+    size_t len, cap;
+};
+
+/* Collects the next block whose BEGIN line accept approves (NULL: any), BEGIN to END line, skipping what
+ * comes before it. 1, or 0 after queueing the PEM error (no start line, bad end line, no memory). */
+int ntls_compat_pem_collect(BIO *bp, struct ntls_compat_pem_text *t, bool (*accept)(const char *begin_line));
+void ntls_compat_pem_text_free(struct ntls_compat_pem_text *t);
 
 #endif

@@ -10,89 +10,10 @@
 #include <openssl/x509.h>
 
 #include "crypto/codec.h"
+#include "internal.h"
 #include "x509/x509.h"
 
-enum { LINE_CHUNK = 256, PEM_TEXT_MAX = 16 * 1024 * 1024, PEM_LINE_CHARS = 64 };
-
-struct text {
-    char *p;
-    size_t len, cap;
-};
-
-static bool text_add(struct text *t, const char *s, size_t n)
-{
-    if (t->len + n + 1 > t->cap) {
-        if (t->len + n + 1 > PEM_TEXT_MAX) {
-            return false;
-        }
-        size_t cap = t->cap < 1024 ? 1024 : t->cap;
-        while (cap < t->len + n + 1) {
-            cap *= 2;
-        }
-        char *p = realloc(t->p, cap);
-        if (p == NULL) {
-            return false;
-        }
-        t->p = p;
-        t->cap = cap;
-    }
-    memcpy(t->p + t->len, s, n);
-    t->len += n;
-    t->p[t->len] = '\0';
-    return true;
-}
-
-/* Appends one whole line (any length) to t; *eof when the BIO had nothing more. Returns the offset of the
- * line in t, or (size_t)-1 on allocation failure. */
-static size_t read_line(BIO *bp, struct text *t, bool *eof)
-{
-    size_t start = t->len;
-    char chunk[LINE_CHUNK];
-    *eof = false;
-    for (;;) {
-        int n = BIO_gets(bp, chunk, sizeof chunk);
-        if (n <= 0) {
-            *eof = t->len == start;
-            return start;
-        }
-        if (!text_add(t, chunk, (size_t)n)) {
-            return (size_t)-1;
-        }
-        if (chunk[n - 1] == '\n') {
-            return start;
-        }
-    }
-}
-
-static bool starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-/* Collects the lines of the next block: from its BEGIN line to its END line. */
-static int collect_block(BIO *bp, struct text *t)
-{
-    bool eof, begun = false;
-    for (;;) {
-        size_t line = read_line(bp, t, &eof);
-        if (line == (size_t)-1) {
-            PEMerr(0, ERR_R_MALLOC_FAILURE);
-            return 0;
-        }
-        if (eof) {
-            PEMerr(0, begun ? PEM_R_BAD_END_LINE : PEM_R_NO_START_LINE);
-            return 0;
-        }
-        if (!begun) {
-            begun = starts_with(t->p + line, "-----BEGIN ");
-            if (!begun) {
-                t->len = 0; /* text before a block is skipped */
-            }
-        } else if (starts_with(t->p + line, "-----END ")) {
-            return 1;
-        }
-    }
-}
+enum { PEM_LINE_CHARS = 64 };
 
 /* The RFC 1421 header lines of the block at text (the lines with a colon before the first empty line). */
 static char *header_of(const char *text)
@@ -118,10 +39,10 @@ static char *header_of(const char *text)
 
 int PEM_read_bio(BIO *bp, char **name, char **header, unsigned char **data, long *len)
 {
-    struct text t = { 0 };
+    struct ntls_compat_pem_text t = { NULL, 0, 0 };
     int ok = 0;
-    if (!collect_block(bp, &t)) {
-        free(t.p);
+    if (!ntls_compat_pem_collect(bp, &t, NULL)) {
+        ntls_compat_pem_text_free(&t);
         return 0;
     }
     struct ntls_cur cur = ntls_cur_init(t.p, t.len);
@@ -129,7 +50,7 @@ int PEM_read_bio(BIO *bp, char **name, char **header, unsigned char **data, long
     bool found = false;
     if (!ntls_is_ok(ntls_pem_next(&cur, NULL, &block, &found)) || !found) {
         PEMerr(0, PEM_R_BAD_BASE64_DECODE);
-        free(t.p);
+        ntls_compat_pem_text_free(&t);
         return 0;
     }
     char *n = strdup(block.label);
@@ -149,13 +70,13 @@ int PEM_read_bio(BIO *bp, char **name, char **header, unsigned char **data, long
         free(d);
     }
     ntls_pem_block_free(&block);
-    free(t.p);
+    ntls_compat_pem_text_free(&t);
     return ok;
 }
 
 int PEM_write_bio(BIO *bp, const char *name, const char *hdr, const unsigned char *data, long len)
 {
-    if (len < 0 || (size_t)len > PEM_TEXT_MAX) {
+    if (len < 0 || (size_t)len > NTLS_COMPAT_PEM_TEXT_MAX) {
         PEMerr(0, PEM_R_BIO_WRITE_FAILURE);
         return 0;
     }

@@ -81,6 +81,11 @@ typedef int pem_password_cb(char *buf, int size, int rwflag, void *userdata);
 #define PEM_R_UNSUPPORTED_ENCRYPTION 114
 #define PEM_R_UNSUPPORTED_KEY_COMPONENTS 126
 
+/* The data of the next block named name, skipping blocks of other names ("CERTIFICATE" also takes the
+ * "X509 CERTIFICATE" and "TRUSTED CERTIFICATE" blocks, as OpenSSL's check_pem does). Encrypted blocks are
+ * not decrypted here: cb and u are unused. *pnm receives the block's own name unless pnm is NULL. */
+int PEM_bytes_read_bio(unsigned char **pdata, long *plen, char **pnm, const char *name, BIO *bp,
+                       pem_password_cb *cb, void *u);
 int PEM_read_bio(BIO *bp, char **name, char **header, unsigned char **data, long *len);
 int PEM_write_bio(BIO *bp, const char *name, const char *hdr, const unsigned char *data, long len);
 X509 *PEM_read_bio_X509(BIO *bp, X509 **x, pem_password_cb *cb, void *u);

@@ -126,31 +126,18 @@ int i2d_DHparams(const DH *dh, unsigned char **pp)
  * DH parameters are never encrypted: cb and u are not used. */
 DH *PEM_read_bio_DHparams(BIO *bp, DH **x, pem_password_cb *cb, void *u)
 {
-    (void)cb;
-    (void)u;
-    for (;;) {
-        char *name = NULL, *header = NULL;
-        unsigned char *data = NULL;
-        long len = 0;
-        if (!PEM_read_bio(bp, &name, &header, &data, &len)) {
-            return NULL;
-        }
-        bool match = strcmp(name, PEM_STRING_DHPARAMS) == 0;
-        DH *ret = NULL;
-        if (match) {
-            const unsigned char *p = data;
-            ret = d2i_DHparams(x, &p, len);
-            if (ret == NULL) {
-                ERR_put_error(ERR_LIB_PEM, 0, ERR_R_ASN1_LIB, OPENSSL_FILE, OPENSSL_LINE);
-            }
-        }
-        free(name);
-        free(header);
-        free(data);
-        if (match) {
-            return ret;
-        }
+    unsigned char *data;
+    long len;
+    if (!PEM_bytes_read_bio(&data, &len, NULL, PEM_STRING_DHPARAMS, bp, cb, u)) {
+        return NULL;
     }
+    const unsigned char *p = data;
+    DH *ret = d2i_DHparams(x, &p, len);
+    if (ret == NULL) {
+        ERR_put_error(ERR_LIB_PEM, 0, ERR_R_ASN1_LIB, OPENSSL_FILE, OPENSSL_LINE);
+    }
+    OPENSSL_free(data);
+    return ret;
 }
 
 DH *PEM_read_DHparams(FILE *fp, DH **x, pem_password_cb *cb, void *u)

@@ -113,36 +113,60 @@ int PEM_write_bio(BIO *bp, const char *name, const char *hdr, const unsigned cha
     return total;
 }
 
-/* Reads the next certificate ("CERTIFICATE", "X509 CERTIFICATE" or "TRUSTED CERTIFICATE"), skipping
- * blocks of other kinds as OpenSSL does. */
-X509 *PEM_read_bio_X509(BIO *bp, X509 **x, pem_password_cb *cb, void *u)
+static bool name_matches(const char *nm, const char *name)
+{
+    if (strcmp(nm, name) == 0) {
+        return true;
+    }
+    bool cert = strcmp(name, PEM_STRING_X509) == 0;
+    return cert && (strcmp(nm, PEM_STRING_X509_OLD) == 0 || strcmp(nm, PEM_STRING_X509_TRUSTED) == 0);
+}
+
+int PEM_bytes_read_bio(unsigned char **pdata, long *plen, char **pnm, const char *name, BIO *bp,
+                       pem_password_cb *cb, void *u)
 {
     (void)cb;
     (void)u;
     for (;;) {
-        char *name = NULL, *header = NULL;
+        char *nm = NULL, *header = NULL;
         unsigned char *data = NULL;
         long len = 0;
-        if (!PEM_read_bio(bp, &name, &header, &data, &len)) {
-            return NULL;
+        if (!PEM_read_bio(bp, &nm, &header, &data, &len)) {
+            return 0;
         }
-        bool cert = strcmp(name, PEM_STRING_X509) == 0 || strcmp(name, PEM_STRING_X509_OLD) == 0 ||
-                    strcmp(name, PEM_STRING_X509_TRUSTED) == 0;
-        X509 *ret = NULL;
-        if (cert) {
-            const unsigned char *p = data;
-            ret = d2i_X509(x, &p, len);
-            if (ret == NULL) {
-                PEMerr(0, ERR_R_ASN1_LIB);
-            }
-        }
-        free(name);
         free(header);
-        free(data);
-        if (cert) {
-            return ret;
+        if (name_matches(nm, name)) {
+            *pdata = data;
+            *plen = len;
+            if (pnm != NULL) {
+                *pnm = nm;
+            } else {
+                free(nm);
+            }
+            return 1;
         }
+        OPENSSL_cleanse(data, (size_t)len); /* a skipped block may be a key */
+        free(nm);
+        free(data);
     }
+}
+
+/* Reads the next certificate ("CERTIFICATE", "X509 CERTIFICATE" or "TRUSTED CERTIFICATE"), skipping
+ * blocks of other kinds as OpenSSL does. */
+X509 *PEM_read_bio_X509(BIO *bp, X509 **x, pem_password_cb *cb, void *u)
+{
+    unsigned char *data;
+    long len;
+    if (!PEM_bytes_read_bio(&data, &len, NULL, PEM_STRING_X509, bp, cb, u)) {
+        return NULL;
+    }
+    const unsigned char *p = data;
+    X509 *ret = d2i_X509(x, &p, len);
+    if (ret == NULL) {
+        PEMerr(0, ERR_R_ASN1_LIB);
+    }
+    free(data);
+    return ret;
 }
 
 int PEM_write_bio_X509(BIO *bp, X509 *x)

@@ -214,29 +214,16 @@ SSL_SESSION *d2i_SSL_SESSION(SSL_SESSION **a, const unsigned char **pp, long len
 /* The next "SSL SESSION PARAMETERS" block; blocks of other kinds are skipped, as OpenSSL does. */
 SSL_SESSION *PEM_read_bio_SSL_SESSION(BIO *bp, SSL_SESSION **x, pem_password_cb *cb, void *u)
 {
-    (void)cb;
-    (void)u;
-    for (;;) {
-        char *name = NULL, *header = NULL;
-        unsigned char *data = NULL;
-        long len = 0;
-        if (!PEM_read_bio(bp, &name, &header, &data, &len)) {
-            return NULL;
-        }
-        bool match = strcmp(name, PEM_STRING_SSL_SESSION) == 0;
-        SSL_SESSION *ret = NULL;
-        if (match) {
-            const unsigned char *p = data;
-            ret = d2i_SSL_SESSION(x, &p, len);
-        }
-        OPENSSL_cleanse(data, (size_t)len);
-        OPENSSL_free(name);
-        OPENSSL_free(header);
-        OPENSSL_free(data);
-        if (match) {
-            return ret;
-        }
+    unsigned char *data;
+    long len;
+    if (!PEM_bytes_read_bio(&data, &len, NULL, PEM_STRING_SSL_SESSION, bp, cb, u)) {
+        return NULL;
     }
+    const unsigned char *p = data;
+    SSL_SESSION *ret = d2i_SSL_SESSION(x, &p, len);
+    OPENSSL_cleanse(data, (size_t)len); /* it holds the master secret */
+    OPENSSL_free(data);
+    return ret;
 }
 
 int PEM_write_bio_SSL_SESSION(BIO *bp, SSL_SESSION *x)
